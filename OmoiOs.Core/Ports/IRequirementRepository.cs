@@ -1,0 +1,18 @@
+using OmoiOs.Core.Domain;
+
+namespace OmoiOs.Core.Ports;
+
+/// <summary>Requirements with their acceptance criteria.</summary>
+public interface IRequirementRepository
+{
+    /// <summary>Upserts in entity-group transactions of at most 100; re-running with the same records changes nothing.</summary>
+    Task UpsertAsync(
+        string specId,
+        IReadOnlyList<SpecRequirement> requirements,
+        IReadOnlyList<SpecAcceptanceCriterion> criteria,
+        CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<SpecRequirement>> ListAsync(string specId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<SpecAcceptanceCriterion>> ListCriteriaAsync(string specId, CancellationToken cancellationToken);
+}

@@ -1,0 +1,37 @@
+using OmoiOs.Core.Domain;
+
+namespace OmoiOs.Core.Ports;
+
+/// <summary>Executable tasks. A task's state change, its spec task's status and the event are one transaction.</summary>
+public interface IWorkTaskRepository
+{
+    /// <summary>
+    /// Inserts the tasks that do not exist yet and sets each one's spec task to <paramref name="specTaskStatus"/>
+    /// with its <c>WorkTaskId</c>, in transactions of at most 100 entities; returns the ids actually inserted.
+    /// </summary>
+    Task<IReadOnlyList<string>> CreateManyAsync(
+        string specId,
+        IReadOnlyList<WorkTask> tasks,
+        SpecTaskStatus specTaskStatus,
+        Func<WorkTask, SpecEventDraft>? createdEvent,
+        CancellationToken cancellationToken);
+
+    /// <exception cref="Errors.NotFoundException">No such task.</exception>
+    Task<WorkTask> GetAsync(string taskId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<WorkTask>> ListAsync(string specId, CancellationToken cancellationToken);
+
+    Task<Page<WorkTask>> ListAllAsync(int pageSize, string? continuationToken, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Applies <paramref name="change"/> to the task under its ETag; when the result's status differs, also moves the
+    /// task's spec task to the status <paramref name="specTaskStatus"/> picks (null: leave it) and appends the events,
+    /// all in one entity-group transaction. Retried on a lost race.
+    /// </summary>
+    Task<WorkTask> UpdateAsync(
+        string taskId,
+        Func<WorkTask, WorkTask> change,
+        Func<WorkTask, SpecTaskStatus?>? specTaskStatus,
+        Func<WorkTask, WorkTask, IReadOnlyList<SpecEventDraft>>? events,
+        CancellationToken cancellationToken);
+}
