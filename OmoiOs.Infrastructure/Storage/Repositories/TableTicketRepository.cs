@@ -1,0 +1,75 @@
+using Azure.Data.Tables;
+using OmoiOs.Core.Domain;
+using OmoiOs.Core.Domain.Transitions;
+using OmoiOs.Core.Errors;
+using OmoiOs.Core.Ports;
+using OmoiOs.Infrastructure.Storage.Mapping;
+
+namespace OmoiOs.Infrastructure.Storage.Repositories;
+
+/// <summary>Tickets, stored in their spec's partition with a real <c>spec_id</c> column.</summary>
+internal sealed class TableTicketRepository(RecordTable table, SpecPartitionWriter writer, TimeProvider timeProvider) : ITicketRepository
+{
+    public async Task<Ticket> GetOrCreateAsync(Ticket ticket, SpecEventDraft? createdEvent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        PartitionGuard.EnsureAll(ticket.SpecId, [PartitionGuard.SpecOf("Ticket", ticket.Id)]);
+        if (await FindAsync(ticket.SpecId, ticket.Id, cancellationToken).ConfigureAwait(false) is { } existing)
+        {
+            return existing;
+        }
+
+        try
+        {
+            var result = await writer.CommitAsync(
+                ticket.SpecId,
+                [new TableTransactionAction(TableTransactionActionType.Add, TicketEntityMapper.ToEntity(ticket))],
+                createdEvent is null ? [] : [createdEvent],
+                cancellationToken).ConfigureAwait(false);
+            return ticket with { Version = result.ETags[0]?.ToString() };
+        }
+        catch (WriteConflictException)
+        {
+            return await GetAsync(ticket.Id, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task<Ticket> GetAsync(string ticketId, CancellationToken cancellationToken) =>
+        await FindAsync(PartitionGuard.SpecOf("Ticket", ticketId), ticketId, cancellationToken).ConfigureAwait(false)
+        ?? throw new NotFoundException("Ticket", ticketId);
+
+    public async Task<IReadOnlyList<Ticket>> ListAsync(string specId, CancellationToken cancellationToken) =>
+        (await table.QueryListAsync(PartitionGuard.Filter(specId, RowKeys.TicketPrefix), cancellationToken).ConfigureAwait(false))
+            .Select(TicketEntityMapper.FromEntity)
+            .ToList();
+
+    public async Task<Page<Ticket>> ListAllAsync(int pageSize, string? continuationToken, CancellationToken cancellationToken)
+    {
+        var page = await table.QueryPageAsync(RowKeys.PrefixFilter(RowKeys.TicketPrefix), pageSize, continuationToken, cancellationToken).ConfigureAwait(false);
+        return new Page<Ticket>(page.Items.Select(TicketEntityMapper.FromEntity).ToList(), page.ContinuationToken);
+    }
+
+    public Task<Ticket> UpdateAsync(string ticketId, Func<Ticket, Ticket> change, SpecEventDraft? changeEvent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return OptimisticRetry.RunAsync(writer, PartitionGuard.SpecOf("Ticket", ticketId), "Ticket", ticketId, async () =>
+        {
+            var current = await GetAsync(ticketId, cancellationToken).ConfigureAwait(false);
+            var updated = change(current) with { Id = current.Id, SpecId = current.SpecId, UpdatedAt = timeProvider.GetUtcNow() };
+            if (updated.Status != current.Status)
+            {
+                TicketTransitions.Ensure(ticketId, current.Status, updated.Status);
+            }
+
+            var action = new TableTransactionAction(TableTransactionActionType.UpdateReplace, TicketEntityMapper.ToEntity(updated), new Azure.ETag(current.Version!));
+            var result = await writer.CommitAsync(current.SpecId, [action], changeEvent is null ? [] : [changeEvent], cancellationToken).ConfigureAwait(false);
+            return updated with { Version = result.ETags[0]?.ToString() };
+        }, cancellationToken);
+    }
+
+    private async Task<Ticket?> FindAsync(string specId, string ticketId, CancellationToken cancellationToken)
+    {
+        var entity = await table.FindAsync(specId, RowKeys.Ticket(ticketId), cancellationToken).ConfigureAwait(false);
+        return entity is null ? null : TicketEntityMapper.FromEntity(entity);
+    }
+}
