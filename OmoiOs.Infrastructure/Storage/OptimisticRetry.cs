@@ -7,9 +7,9 @@ internal static class OptimisticRetry
 {
     public const int MaxAttempts = 10;
 
-    /// <summary>Runs the read-modify-write in the spec's turn (so only other processes can race it), retrying lost races.</summary>
-    public static Task<T> RunAsync<T>(SpecPartitionWriter writer, string specId, string kind, string id, Func<Task<T>> readModifyWrite, CancellationToken cancellationToken) =>
-        writer.ExclusiveAsync(specId, () => RunAsync(kind, id, readModifyWrite, cancellationToken), cancellationToken);
+    /// <summary>Runs the read-modify-write of one record in its turn (so only other processes can race it), retrying lost races.</summary>
+    public static Task<T> RunAsync<T>(SpecPartitionWriter writer, string specId, string rowKey, string kind, string id, Func<Task<T>> readModifyWrite, CancellationToken cancellationToken) =>
+        writer.ExclusiveAsync(specId, rowKey, () => RunAsync(kind, id, readModifyWrite, cancellationToken), cancellationToken);
 
     public static async Task<T> RunAsync<T>(string kind, string id, Func<Task<T>> readModifyWrite, CancellationToken cancellationToken)
     {

@@ -9,7 +9,7 @@ namespace OmoiOs.Infrastructure.Storage;
 /// <summary>
 /// Writes to one spec's partition. A change and the events that report it go in one entity-group transaction
 /// together with the partition's event head, whose ETag makes sequence numbers gap-free across processes;
-/// in-process writers to one spec take turns so they do not race for the head.
+/// in-process writers of one record, and of one spec's event head, take turns so they do not race each other.
 /// Bulk writes are split into transactions of at most 100 entities and 4 MB.
 /// </summary>
 internal sealed class SpecPartitionWriter(RecordTable table, TimeProvider timeProvider)
@@ -18,10 +18,8 @@ internal sealed class SpecPartitionWriter(RecordTable table, TimeProvider timePr
     private const int MaxTransactionBytes = 3_500_000;
     private const int BulkConcurrency = 4;
 
-    // The spec whose turn the current async flow holds, so commits inside an exclusive section don't wait for themselves.
-    private static readonly AsyncLocal<string?> HeldTurn = new();
-
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> _turns = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _headTurns = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _recordTurns = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, EventHead> _heads = new(StringComparer.Ordinal);
 
     /// <summary>Commits <paramref name="actions"/> and <paramref name="events"/> atomically; a lost race throws <see cref="WriteConflictException"/>.</summary>
@@ -42,7 +40,9 @@ internal sealed class SpecPartitionWriter(RecordTable table, TimeProvider timePr
             throw new InvalidOperationException($"One change may touch at most {MaxActionsPerTransaction - 1} entities with its events; got {actions.Count + events.Count}.");
         }
 
-        return await ExclusiveAsync(specId, async () =>
+        var turn = _headTurns.GetOrAdd(specId, static _ => new SemaphoreSlim(1, 1));
+        await turn.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
             var head = _heads.TryGetValue(specId, out var cached) ? cached : await ReadHeadAsync(specId, cancellationToken).ConfigureAwait(false);
             var at = timeProvider.GetUtcNow();
@@ -72,30 +72,27 @@ internal sealed class SpecPartitionWriter(RecordTable table, TimeProvider timePr
 
             _heads[specId] = new EventHead(head.Last + stored.Count, responses[^1].Headers.ETag);
             return new CommitResult(stored, ETagsOf(responses, actions.Count));
-        }, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            turn.Release();
+        }
     }
 
     /// <summary>
-    /// Runs <paramref name="work"/> while no other writer of this process touches the spec's partition, so that a
-    /// read-modify-write only races other processes. Re-entrant within one async flow.
+    /// Runs <paramref name="work"/> while no other writer of this process changes the same record, so that a
+    /// read-modify-write only races other processes.
     /// </summary>
-    public async Task<T> ExclusiveAsync<T>(string specId, Func<Task<T>> work, CancellationToken cancellationToken)
+    public async Task<T> ExclusiveAsync<T>(string specId, string rowKey, Func<Task<T>> work, CancellationToken cancellationToken)
     {
-        if (HeldTurn.Value == specId)
-        {
-            return await work().ConfigureAwait(false);
-        }
-
-        var turn = _turns.GetOrAdd(specId, static _ => new SemaphoreSlim(1, 1));
+        var turn = _recordTurns.GetOrAdd($"{specId}/{rowKey}", static _ => new SemaphoreSlim(1, 1));
         await turn.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            HeldTurn.Value = specId;
             return await work().ConfigureAwait(false);
         }
         finally
         {
-            HeldTurn.Value = null;
             turn.Release();
         }
     }

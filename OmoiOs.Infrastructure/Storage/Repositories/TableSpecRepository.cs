@@ -58,7 +58,7 @@ internal sealed class TableSpecRepository(RecordTable table, SpecPartitionWriter
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
-        return OptimisticRetry.RunAsync(writer, specId, "Spec", specId, async () =>
+        return OptimisticRetry.RunAsync(writer, specId, RowKeys.Spec, "Spec", specId, async () =>
         {
             var current = await GetAsync(specId, cancellationToken).ConfigureAwait(false);
             var updated = change(current) with { Id = current.Id, UpdatedAt = timeProvider.GetUtcNow() };

@@ -52,7 +52,7 @@ internal sealed class TableTicketRepository(RecordTable table, SpecPartitionWrit
     public Task<Ticket> UpdateAsync(string ticketId, Func<Ticket, Ticket> change, SpecEventDraft? changeEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
-        return OptimisticRetry.RunAsync(writer, PartitionGuard.SpecOf("Ticket", ticketId), "Ticket", ticketId, async () =>
+        return OptimisticRetry.RunAsync(writer, PartitionGuard.SpecOf("Ticket", ticketId), RowKeys.Ticket(ticketId), "Ticket", ticketId, async () =>
         {
             var current = await GetAsync(ticketId, cancellationToken).ConfigureAwait(false);
             var updated = change(current) with { Id = current.Id, SpecId = current.SpecId, UpdatedAt = timeProvider.GetUtcNow() };

@@ -22,7 +22,7 @@ internal sealed class TableWorkTaskRepository(RecordTable table, SpecPartitionWr
     {
         ArgumentNullException.ThrowIfNull(tasks);
         PartitionGuard.EnsureAll(specId, tasks.Select(t => t.SpecId));
-        return OptimisticRetry.RunAsync<IReadOnlyList<string>>(writer, specId, "Spec", specId, async () =>
+        return OptimisticRetry.RunAsync<IReadOnlyList<string>>(writer, specId, "bridge", "Spec", specId, async () =>
         {
             var existing = (await ListAsync(specId, cancellationToken).ConfigureAwait(false)).Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
             var specTasks = (await table.QueryListAsync(PartitionGuard.Filter(specId, RowKeys.SpecTaskPrefix), cancellationToken).ConfigureAwait(false))
@@ -80,7 +80,7 @@ internal sealed class TableWorkTaskRepository(RecordTable table, SpecPartitionWr
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
-        return OptimisticRetry.RunAsync(writer, PartitionGuard.SpecOf("Task", taskId), "Task", taskId, async () =>
+        return OptimisticRetry.RunAsync(writer, PartitionGuard.SpecOf("Task", taskId), RowKeys.WorkTask(taskId), "Task", taskId, async () =>
         {
             var current = await GetAsync(taskId, cancellationToken).ConfigureAwait(false);
             var updated = change(current) with { Id = current.Id, SpecId = current.SpecId, UpdatedAt = timeProvider.GetUtcNow() };
