@@ -1,0 +1,36 @@
+using System.CommandLine;
+using OmoiOs.Local.Server;
+
+namespace OmoiOs.Local.Cli;
+
+/// <summary><c>omoi serve</c>: the HTTP API on 127.0.0.1 over the embedded engine.</summary>
+internal static class ServeCommand
+{
+    public const int DefaultPort = 5180;
+
+    public static Command Create()
+    {
+        var port = new Option<int>("--port", "-p")
+        {
+            Description = "TCP port on 127.0.0.1 (0 picks a free one).",
+            DefaultValueFactory = _ => DefaultPort,
+        };
+        port.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 0 or > 65535)
+            {
+                result.AddError("--port must be between 0 and 65535.");
+            }
+        });
+
+        var command = new Command("serve", "Serve the OmoiOs HTTP API (same routes as the Functions app) on 127.0.0.1.") { port };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            await using var server = await LocalServer.StartAsync(new LocalServerOptions { Port = parse.GetValue(port) }, cancellationToken);
+            Console.WriteLine($"omoi: serving {server.BaseAddress}api (health: {server.BaseAddress}api/health); Ctrl+C stops.");
+            await server.WaitForShutdownAsync(cancellationToken);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Logging.Abstractions;
+using OmoiOs.Infrastructure.DependencyInjection;
+using OmoiOs.Infrastructure.LocalDev;
+using OmoiOs.Local.Server.Endpoints;
+
+namespace OmoiOs.Local.Server;
+
+/// <summary>The local HTTP host: ASP.NET Core from the shared framework, bound to 127.0.0.1 only.</summary>
+public sealed class LocalServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly AzuriteLauncher _azurite;
+
+    private LocalServer(WebApplication app, AzuriteLauncher azurite, Uri baseAddress)
+    {
+        _app = app;
+        _azurite = azurite;
+        BaseAddress = baseAddress;
+    }
+
+    public Uri BaseAddress { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<LocalServer> StartAsync(LocalServerOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Configuration.AddInMemoryCollection(options.Settings);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, options.Port));
+        builder.Services.AddOmoiInfrastructure(builder.Configuration);
+        builder.Services.AddLocalApi();
+
+        var azurite = new AzuriteLauncher(NullLogger<AzuriteLauncher>.Instance);
+        if (UsesDevelopmentStorage(builder.Configuration))
+        {
+            await azurite.EnsureRunningAsync(
+                AppContext.BaseDirectory,
+                options.AzuriteDataDirectory ?? Path.Combine(Environment.CurrentDirectory, ".azurite", "data"),
+                cancellationToken);
+        }
+
+        var app = builder.Build();
+        app.MapLocalApi();
+        await app.StartAsync(cancellationToken);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new LocalServer(app, azurite, new Uri(address.EndsWith('/') ? address : address + "/"));
+    }
+
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken) => _app.WaitForShutdownAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        await _azurite.DisposeAsync();
+    }
+
+    private static bool UsesDevelopmentStorage(ConfigurationManager configuration)
+    {
+        var connection = configuration["OMOI_STORAGE"] ?? configuration["AzureWebJobsStorage"];
+        return string.IsNullOrWhiteSpace(configuration["AzureWebJobsStorage:tableServiceUri"])
+            && (string.IsNullOrWhiteSpace(connection) || connection.Contains("UseDevelopmentStorage=true", StringComparison.OrdinalIgnoreCase));
+    }
+}
