@@ -1,1 +1,9 @@
-System.Console.Error.WriteLine("placeholder");
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.Hosting;
+using OmoiOs.Functions.DependencyInjection;
+using OmoiOs.Infrastructure.DependencyInjection;
+
+var builder = FunctionsApplication.CreateBuilder(args);
+builder.Services.AddOmoiInfrastructure(builder.Configuration);
+builder.Services.AddOmoiFunctions(builder.Configuration);
+builder.Build().Run();

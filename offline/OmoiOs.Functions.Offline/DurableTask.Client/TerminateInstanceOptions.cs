@@ -1,0 +1,4 @@
+namespace Microsoft.DurableTask.Client;
+
+/// <summary>How to terminate an instance.</summary>
+public record TerminateInstanceOptions(object? Output = null, bool Recursive = false);
