@@ -1,0 +1,10 @@
+namespace OmoiOs.Core.Workflow.Contracts;
+
+/// <summary>
+/// Starts <see cref="SpecWorkflow"/>. <see cref="ExecuteOnly"/> skips planning (a spec whose planning is complete);
+/// <see cref="TaskIds"/> then limits execution to those spec tasks.
+/// </summary>
+public sealed record SpecWorkflowInput(string SpecId, bool ExecuteOnly = false, IReadOnlyList<string>? TaskIds = null);
+
+/// <summary>How the run ended.</summary>
+public sealed record SpecWorkflowResult(string SpecId, string Status, string? FailureReason, int TasksCompleted, int TasksFailed, int TasksBlocked);
