@@ -20,23 +20,23 @@ public static class PlannerServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
 
-        services.AddOptions<PlannerOptions>().BindConfiguration("").ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PlannerOptions>().Bind(configuration).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IPlannerSelector, PlannerSelector>();
 
         var selected = configuration.Get<PlannerOptions>()?.Planner ?? PlannerNames.Heuristic;
         if (selected == PlannerNames.OpenAi || IsSet(configuration.Get<OpenAiPlannerOptions>()?.Model))
         {
-            OpenAiPlanner.Register(services);
+            OpenAiPlanner.Register(services, configuration);
         }
 
         if (selected == PlannerNames.AzureOpenAi || IsSet(configuration.Get<AzureOpenAiPlannerOptions>()?.Deployment))
         {
-            AzureOpenAiPlanner.Register(services);
+            AzureOpenAiPlanner.Register(services, configuration);
         }
 
         if (selected == PlannerNames.Anthropic || IsSet(configuration.Get<AnthropicPlannerOptions>()?.Model))
         {
-            AnthropicPlanner.Register(services);
+            AnthropicPlanner.Register(services, configuration);
         }
 
         return services;

@@ -1,6 +1,7 @@
 using Anthropic;
 using Anthropic.Core;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -12,9 +13,9 @@ namespace OmoiOs.Infrastructure.Planners.Anthropic;
 /// <summary>Registers the <c>anthropic</c> planner: the official Anthropic SDK over the planners' resilient HttpClient.</summary>
 internal static class AnthropicPlanner
 {
-    public static void Register(IServiceCollection services)
+    public static void Register(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<AnthropicPlannerOptions>().BindConfiguration("").ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AnthropicPlannerOptions>().Bind(configuration).ValidateDataAnnotations().ValidateOnStart();
         PlannerHttpClients.Add(services, PlannerNames.Anthropic);
         services.AddKeyedSingleton<IPlanner>(PlannerNames.Anthropic, (provider, _) => Create(provider));
     }

@@ -4,6 +4,7 @@ using Azure.AI.OpenAI;
 using Azure.Core;
 using Azure.Identity;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -15,9 +16,9 @@ namespace OmoiOs.Infrastructure.Planners.AzureOpenAi;
 /// <summary>Registers the <c>azure-openai</c> planner: Azure.AI.OpenAI over the planners' resilient HttpClient.</summary>
 internal static class AzureOpenAiPlanner
 {
-    public static void Register(IServiceCollection services)
+    public static void Register(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<AzureOpenAiPlannerOptions>().BindConfiguration("").ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AzureOpenAiPlannerOptions>().Bind(configuration).ValidateDataAnnotations().ValidateOnStart();
         PlannerHttpClients.Add(services, PlannerNames.AzureOpenAi);
         services.AddKeyedSingleton<IPlanner>(PlannerNames.AzureOpenAi, (provider, _) => Create(provider));
     }

@@ -1,6 +1,7 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -14,9 +15,9 @@ namespace OmoiOs.Infrastructure.Planners.OpenAi;
 /// <summary>Registers the <c>openai</c> planner: the official OpenAI SDK over the planners' resilient HttpClient.</summary>
 internal static class OpenAiPlanner
 {
-    public static void Register(IServiceCollection services)
+    public static void Register(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<OpenAiPlannerOptions>().BindConfiguration("").ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<OpenAiPlannerOptions>().Bind(configuration).ValidateDataAnnotations().ValidateOnStart();
         PlannerHttpClients.Add(services, PlannerNames.OpenAi);
         services.AddKeyedSingleton<IPlanner>(PlannerNames.OpenAi, (provider, _) => Create(provider));
     }

@@ -27,7 +27,6 @@ internal static class PlannerTestHost
             .Build();
         var services = new ServiceCollection()
             .AddLogging()
-            .AddSingleton<IConfiguration>(configuration)
             .AddPlanners(configuration);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         provider.GetRequiredService<IStartupValidator>().Validate();

@@ -89,6 +89,19 @@ public sealed class AnthropicPlannerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GenerateAsync_ServerErrorsPastRetries_ThrowsPlannerCallFailedAfterOneRetryLayer()
+    {
+        _server.Enqueue(FakeReply.Error(500), FakeReply.Error(500), FakeReply.Error(500), FakeReply.Error(500));
+        using var host = CreateHost(new());
+
+        var error = await Assert.ThrowsAsync<PlannerCallFailedException>(
+            () => host.Planner(PlannerNames.Anthropic).GenerateAsync(LlmSamples.RequirementsRequest(), CancellationToken.None));
+
+        Assert.Equal(500, error.StatusCode);
+        Assert.Equal(3, _server.Requests.Count);
+    }
+
+    [Fact]
     public async Task GenerateAsync_ServerHangs_ThrowsPlannerTimeout()
     {
         _server.Enqueue(FakeReply.Hanging(), FakeReply.Hanging(), FakeReply.Hanging());
