@@ -9,7 +9,8 @@ namespace OmoiOs.Infrastructure.Planners.Llm;
 
 /// <summary>
 /// Builds the two messages of a phase call: a system message with the planner's role and the phase's JSON schema,
-/// and a user message with the spec, the outputs of earlier phases and the evaluator's feedback on the last attempt.
+/// and a user message with the spec (for EXPLORE, an outline of the repository), the outputs of earlier phases and the
+/// evaluator's feedback on the last attempt.
 /// </summary>
 internal static class PhasePromptBuilder
 {
@@ -61,6 +62,13 @@ internal static class PhasePromptBuilder
             .AppendLine($"Repository: {request.RepositoryPath}")
             .AppendLine("Description:")
             .AppendLine(request.Description);
+
+        if (request.Phase == SpecPhase.Explore)
+        {
+            prompt.AppendLine()
+                .AppendLine("# Repository")
+                .AppendLine(RepositoryOutline.Describe(request.RepositoryPath));
+        }
 
         AppendOutput(prompt, SpecPhase.Explore, request.Explore);
         AppendOutput(prompt, SpecPhase.Requirements, request.Requirements);

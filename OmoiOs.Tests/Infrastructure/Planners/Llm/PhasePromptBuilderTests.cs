@@ -19,6 +19,7 @@ public sealed class PhasePromptBuilderTests
         Assert.Contains("Title: Export specs as Markdown", messages[1].Text, StringComparison.Ordinal);
         Assert.Contains("download a spec as Kiro-style Markdown", messages[1].Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Feedback", messages[1].Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("# Repository", messages[1].Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -63,6 +64,26 @@ public sealed class PhasePromptBuilderTests
 
         Assert.Contains("\"critical_path\":[\"TSK-001\",\"TSK-002\"]", messages[1].Text, StringComparison.Ordinal);
         Assert.Contains("SYNC planner", messages[0].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_Explore_UserMessageOutlinesTheRepository()
+    {
+        var repository = Directory.CreateTempSubdirectory("omoi-prompt-");
+        try
+        {
+            File.WriteAllText(Path.Combine(repository.FullName, "Program.cs"), "");
+            var request = LlmSamples.RequirementsRequest() with { Phase = SpecPhase.Explore, RepositoryPath = repository.FullName };
+
+            var user = PhasePromptBuilder.Build(request)[1].Text;
+
+            Assert.Contains("# Repository", user, StringComparison.Ordinal);
+            Assert.Contains("Program.cs", user, StringComparison.Ordinal);
+        }
+        finally
+        {
+            repository.Delete(recursive: true);
+        }
     }
 
     [Fact]
