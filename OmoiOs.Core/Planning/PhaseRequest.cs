@@ -23,6 +23,9 @@ public sealed record PhaseRequest
 
     public DesignOutput? Design { get; init; }
 
+    /// <summary>The TASKS output, given to SYNC.</summary>
+    public TasksOutput? Tasks { get; init; }
+
     /// <summary>The evaluator's or a reviewer's feedback on the previous attempt.</summary>
     public string? Feedback { get; init; }
 
