@@ -53,13 +53,15 @@ public sealed class SpecWorkflow
 
     private static async Task PlanAsync(IWorkflowContext context, SpecRunSettings settings)
     {
+        // Attempt numbers keep counting across a rejection's re-run, so every attempt of a phase has its own number.
+        var scope = new PhaseRunScope(settings.SpecId, context.NewGuid().ToString("N"), []);
         foreach (var phase in PlanningPhases)
         {
             Report(context, phase, PhaseProgress.AtStartOf(phase), TaskCounts.None);
-            await RunPhaseAsync(context, settings.SpecId, phase, feedback: null);
+            await RunPhaseAsync(context, scope, phase, feedback: null);
             if (GateAfter(phase) is { } gate && settings.RequireApproval.Contains(gate))
             {
-                await AwaitApprovalAsync(context, settings, phase, gate);
+                await AwaitApprovalAsync(context, settings, scope, phase, gate);
             }
         }
 
@@ -71,11 +73,12 @@ public sealed class SpecWorkflow
         }
     }
 
-    private static async Task RunPhaseAsync(IWorkflowContext context, string specId, SpecPhase phase, string? feedback)
+    private static async Task RunPhaseAsync(IWorkflowContext context, PhaseRunScope scope, SpecPhase phase, string? feedback)
     {
         for (var attempt = 1; attempt <= MaxPhaseAttempts; attempt++)
         {
-            var result = await context.CallActivityAsync<PhaseAttemptResult>(ActivityNames.RunPhase, new RunPhaseInput(specId, phase, attempt, feedback), ActivityRetry);
+            var number = scope.AttemptsUsed[phase] = scope.AttemptsUsed.GetValueOrDefault(phase) + 1;
+            var result = await context.CallActivityAsync<PhaseAttemptResult>(ActivityNames.RunPhase, new RunPhaseInput(scope.SpecId, phase, number, feedback, scope.RunId), ActivityRetry);
             if (result.Passed)
             {
                 return;
@@ -92,7 +95,7 @@ public sealed class SpecWorkflow
         throw new WorkflowStoppedException($"{phase.ToString().ToLowerInvariant()} failed its evaluation {MaxPhaseAttempts} times: {feedback}");
     }
 
-    private static async Task AwaitApprovalAsync(IWorkflowContext context, SpecRunSettings settings, SpecPhase phase, ApprovalGate gate)
+    private static async Task AwaitApprovalAsync(IWorkflowContext context, SpecRunSettings settings, PhaseRunScope scope, SpecPhase phase, ApprovalGate gate)
     {
         while (true)
         {
@@ -113,7 +116,7 @@ public sealed class SpecWorkflow
                 return;
             }
 
-            await RunPhaseAsync(context, settings.SpecId, phase, decision.Comment ?? "The reviewer rejected this output.");
+            await RunPhaseAsync(context, scope, phase, decision.Comment ?? "The reviewer rejected this output.");
         }
     }
 
@@ -187,6 +190,9 @@ public sealed class SpecWorkflow
 
     private static void Report(IWorkflowContext context, SpecPhase phase, int progress, TaskCounts counts) =>
         context.SetCustomStatus(new WorkflowStatus(phase, progress, counts));
+
+    /// <summary>This run's id and how many attempts each phase has used in it.</summary>
+    private sealed record PhaseRunScope(string SpecId, string RunId, Dictionary<SpecPhase, int> AttemptsUsed);
 
     /// <summary>Ends the run early with a reason the spec records.</summary>
     private sealed class WorkflowStoppedException(string reason) : Exception(reason)

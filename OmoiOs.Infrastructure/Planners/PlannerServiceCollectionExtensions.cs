@@ -1,3 +1,4 @@
+using OmoiOs.Core.Planning;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OmoiOs.Infrastructure.Planners.Anthropic;

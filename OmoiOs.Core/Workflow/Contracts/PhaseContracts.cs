@@ -15,7 +15,8 @@ public sealed record SpecRunSettings(
     int ApprovalTimeoutSeconds,
     decimal CostUsd);
 
-public sealed record RunPhaseInput(string SpecId, SpecPhase Phase, int Attempt, string? Feedback);
+/// <summary>One attempt of a phase; <paramref name="RunId"/> tells this workflow run's attempts from an earlier run's.</summary>
+public sealed record RunPhaseInput(string SpecId, SpecPhase Phase, int Attempt, string? Feedback, string RunId);
 
 /// <summary>One attempt of a phase: whether its output passed the evaluator, and what the next attempt is told if not.</summary>
 public sealed record PhaseAttemptResult(SpecPhase Phase, int Attempt, bool Passed, double Score, string Feedback, decimal CostUsd);

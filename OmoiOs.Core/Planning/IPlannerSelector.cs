@@ -1,6 +1,4 @@
-using OmoiOs.Core.Planning;
-
-namespace OmoiOs.Infrastructure.Planners.Selection;
+namespace OmoiOs.Core.Planning;
 
 /// <summary>Finds the planner for a spec: the one its options name, or the host's default (<c>OMOI_PLANNER</c>).</summary>
 public interface IPlannerSelector

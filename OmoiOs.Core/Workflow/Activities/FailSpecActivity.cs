@@ -1,0 +1,21 @@
+using OmoiOs.Core.Domain;
+using OmoiOs.Core.Domain.Transitions;
+using OmoiOs.Core.Ports;
+using OmoiOs.Core.Workflow.Contracts;
+
+namespace OmoiOs.Core.Workflow.Activities;
+
+/// <summary>Ends a spec as failed with its reason; a spec that already finished is left as it is.</summary>
+public sealed class FailSpecActivity(ISpecRepository specs)
+{
+    public async Task<bool> RunAsync(FailSpecInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        await specs.UpdateAsync(
+            input.SpecId,
+            s => SpecTransitions.IsFinished(s.Status) ? s : s with { Status = SpecStatus.Failed, FailureReason = input.Reason, PendingApproval = null, LastError = input.Reason },
+            (before, after) => SpecChanges.Events(before, after),
+            cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+}
