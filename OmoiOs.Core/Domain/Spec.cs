@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace OmoiOs.Core.Domain;
 
 /// <summary>A feature request against a repository, and where its run stands.</summary>
@@ -51,5 +53,6 @@ public sealed record Spec
     public required DateTimeOffset UpdatedAt { get; init; }
 
     /// <summary>The store's concurrency token (an ETag); null for a record not yet stored.</summary>
+    [JsonIgnore]
     public string? Version { get; init; }
 }

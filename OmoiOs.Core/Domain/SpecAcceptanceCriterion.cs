@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace OmoiOs.Core.Domain;
 
 /// <summary>One testable criterion of a requirement; every requirement has at least two.</summary>
@@ -16,5 +18,6 @@ public sealed record SpecAcceptanceCriterion
 
     public bool Completed { get; init; }
 
+    [JsonIgnore]
     public string? Version { get; init; }
 }

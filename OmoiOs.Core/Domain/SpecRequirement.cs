@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace OmoiOs.Core.Domain;
 
 /// <summary>One EARS requirement of a spec, as SYNC stored it.</summary>
@@ -29,5 +31,6 @@ public sealed record SpecRequirement
 
     public RequirementStatus Status { get; init; } = RequirementStatus.Pending;
 
+    [JsonIgnore]
     public string? Version { get; init; }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace OmoiOs.Core.Domain;
 
 /// <summary>A planned unit of work (the planner's <c>TSK-NNN</c>), as SYNC stored it.</summary>
@@ -37,5 +39,6 @@ public sealed record SpecTask
     /// <summary>The executable task the bridge made of this one, once it has.</summary>
     public string? WorkTaskId { get; init; }
 
+    [JsonIgnore]
     public string? Version { get; init; }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace OmoiOs.Core.Domain;
 
 /// <summary>The board item that groups a spec's executable tasks; one per spec, with a real spec id.</summary>
@@ -23,5 +25,6 @@ public sealed record Ticket
 
     public required DateTimeOffset UpdatedAt { get; init; }
 
+    [JsonIgnore]
     public string? Version { get; init; }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace OmoiOs.Core.Domain;
 
 /// <summary>An executable task: one sandboxed agent run (with retries) for one spec task.</summary>
@@ -18,6 +20,9 @@ public sealed record WorkTask
     public WorkTaskType Type { get; init; } = WorkTaskType.ImplementFeature;
 
     public Priority Priority { get; init; } = Priority.Medium;
+
+    /// <summary>The planner's estimate, which orders ready tasks by their remaining critical path.</summary>
+    public double EstimatedHours { get; init; }
 
     public WorkTaskStatus Status { get; init; } = WorkTaskStatus.Pending;
 
@@ -52,5 +57,6 @@ public sealed record WorkTask
 
     public DateTimeOffset? CompletedAt { get; init; }
 
+    [JsonIgnore]
     public string? Version { get; init; }
 }

@@ -30,6 +30,10 @@ public sealed class SpecWorkflow
         {
             return await FinishAsync(context, input.SpecId, stopped.Reason);
         }
+        catch (ActivityFailedException failed)
+        {
+            return await FinishAsync(context, input.SpecId, failed.Message);
+        }
     }
 
     private static async Task<SpecWorkflowResult> RunStepsAsync(IWorkflowContext context, SpecWorkflowInput input)
@@ -123,7 +127,11 @@ public sealed class SpecWorkflow
     /// <returns>True when scheduling stopped because the spec's budget was spent.</returns>
     private static async Task<bool> ExecuteAsync(IWorkflowContext context, SpecRunSettings settings, ExecutionPlanInput planInput)
     {
-        var plan = new ExecutionPlan(planInput.Tasks);
+        var plan = new ExecutionPlan(
+            planInput.Tasks.Select(t => new PlanTask(t.Id, t.DependsOn, t.Priority, t.EstimatedHours, t.Attempts, t.MaxRetries, t.CreatedAt)),
+            completed: planInput.Tasks.Where(t => t.Status == WorkTaskStatus.Completed).Select(t => t.Id),
+            failed: planInput.Tasks.Where(t => t.Status == WorkTaskStatus.Failed).Select(t => t.Id),
+            blocked: planInput.Tasks.Where(t => t.Status is WorkTaskStatus.Blocked or WorkTaskStatus.Cancelled).Select(t => t.Id));
         var attempts = planInput.Tasks.ToDictionary(t => t.Id, t => t.Attempts, StringComparer.Ordinal);
         var feedback = new Dictionary<string, string?>(StringComparer.Ordinal);
         var running = new Dictionary<Task<TaskAttemptResult>, string>();
@@ -133,7 +141,7 @@ public sealed class SpecWorkflow
         {
             if (!budgetExhausted)
             {
-                foreach (var taskId in plan.TakeReady(settings.MaxParallelTasks - running.Count, context.CurrentUtcDateTime))
+                foreach (var taskId in plan.TakeReady(settings.MaxParallelTasks - running.Count, new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero)))
                 {
                     attempts[taskId]++;
                     var input = new RunTaskAttemptInput(settings.SpecId, taskId, attempts[taskId], feedback.GetValueOrDefault(taskId));
@@ -141,7 +149,8 @@ public sealed class SpecWorkflow
                 }
             }
 
-            Report(context, SpecPhase.Execute, PhaseProgress.DuringExecution(plan.Counts.Finished, plan.Counts.Total), plan.Counts.ToTaskCounts());
+            var counts = plan.Counts;
+            Report(context, SpecPhase.Execute, PhaseProgress.DuringExecution(counts.Completed + counts.Failed + counts.Blocked, counts.Total), new TaskCounts(counts.Pending, counts.Running, counts.Completed, counts.Failed, counts.Blocked));
             if (running.Count == 0)
             {
                 return budgetExhausted;

@@ -23,8 +23,17 @@ public sealed class DurableWorkflowContext : IWorkflowContext
 
     public bool IsReplaying => _context.IsReplaying;
 
-    public Task<TResult> CallActivityAsync<TResult>(string name, object? input, WorkflowRetryPolicy? retry = null) =>
-        _context.CallActivityAsync<TResult>(name, input, ToTaskOptions(retry));
+    public async Task<TResult> CallActivityAsync<TResult>(string name, object? input, WorkflowRetryPolicy? retry = null)
+    {
+        try
+        {
+            return await _context.CallActivityAsync<TResult>(name, input, ToTaskOptions(retry));
+        }
+        catch (TaskFailedException failure)
+        {
+            throw new ActivityFailedException(name, failure.FailureDetails.ErrorMessage, failure);
+        }
+    }
 
     /// <remarks>
     /// Durable races the event against a durable timer and, when the timer wins, cancels the wait, so the task

@@ -30,9 +30,6 @@ internal static class RowKeys
 
     public static string TextHead(string key) => $"{TextPrefix}{key}";
 
-    public static string TextChunk(string key, int index) =>
-        $"{TextPrefix}{key}|{index.ToString("D6", System.Globalization.CultureInfo.InvariantCulture)}";
-
     /// <summary>An OData filter for the rows whose key starts with <paramref name="prefix"/>.</summary>
     public static string PrefixFilter(string prefix) =>
         $"RowKey ge '{Escape(prefix)}' and RowKey lt '{Escape(prefix[..^1] + (char)(prefix[^1] + 1))}'";

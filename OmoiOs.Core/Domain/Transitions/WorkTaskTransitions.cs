@@ -12,10 +12,12 @@ public static class WorkTaskTransitions
 {
     public static bool CanTransition(WorkTaskStatus from, WorkTaskStatus to) => (from, to) switch
     {
-        (Pending, Claiming or Assigned or Blocked or Cancelled) => true,
+        // The scheduler claims and starts a task in one ETag-checked write, so pending may go straight to running.
+        (Pending, Claiming or Assigned or Running or Blocked or Cancelled) => true,
         (Claiming, Assigned or Pending or Cancelled) => true,
         (Assigned, Running or Pending or Cancelled) => true,
-        (Running, PendingValidation or NeedsRevision or Failed or Cancelled) => true,
+        // A run whose checks ran inside its own sandbox call reports its verdict directly.
+        (Running, PendingValidation or Completed or NeedsRevision or Failed or Cancelled) => true,
         (PendingValidation, Validating or Cancelled) => true,
         (Validating, Completed or NeedsRevision or Failed or Cancelled) => true,
         (NeedsRevision, Assigned or Running or Failed or Cancelled) => true,

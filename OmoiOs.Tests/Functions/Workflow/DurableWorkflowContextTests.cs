@@ -60,16 +60,18 @@ public sealed class DurableWorkflowContextTests
     }
 
     [Fact]
-    public async Task CallActivityAsync_ActivityFails_ThrowsTaskFailedException()
+    public async Task CallActivityAsync_ActivityFails_ThrowsActivityFailedExceptionCarryingDurablesFailure()
     {
         var failure = new TaskFailedException("ScanCodebase", 3, new InvalidOperationException("disk full"));
         _orchestration
             .Setup(c => c.CallActivityAsync<string>(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
             .ThrowsAsync(failure);
 
-        var thrown = await Assert.ThrowsAsync<TaskFailedException>(() => CreateSut().CallActivityAsync<string>("ScanCodebase", null));
+        var thrown = await Assert.ThrowsAsync<ActivityFailedException>(() => CreateSut().CallActivityAsync<string>("ScanCodebase", null));
 
-        Assert.True(thrown.FailureDetails.IsCausedBy<InvalidOperationException>());
+        Assert.Equal("ScanCodebase", thrown.ActivityName);
+        Assert.Equal("disk full", thrown.Failure);
+        Assert.True(Assert.IsType<TaskFailedException>(thrown.InnerException).FailureDetails.IsCausedBy<InvalidOperationException>());
     }
 
     [Fact]

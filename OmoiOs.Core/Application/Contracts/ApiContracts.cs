@@ -1,0 +1,39 @@
+using OmoiOs.Core.Domain;
+
+namespace OmoiOs.Core.Application.Contracts;
+
+/// <summary>Body of <c>POST /api/specs/{id}/approve</c>.</summary>
+public sealed record ApproveRequest(ApprovalGate? Gate, bool? Approved, string? Comment);
+
+/// <summary>Body of <c>POST /api/specs/{id}/execute-tasks</c>.</summary>
+public sealed record ExecuteTasksRequest(IReadOnlyList<string>? TaskIds);
+
+/// <summary>Answer of <c>POST /api/specs/{id}/execute-tasks</c>.</summary>
+public sealed record ExecuteTasksResponse(string TicketId, int TasksCreated, int TasksSkipped);
+
+/// <summary>A list page: <c>{ "items": [...], "continuationToken": null }</c>.</summary>
+public sealed record ListResponse<T>(IReadOnlyList<T> Items, string? ContinuationToken);
+
+/// <summary>A requirement with its acceptance criteria, as <c>GET /api/specs/{id}/requirements</c> lists it.</summary>
+public sealed record RequirementView(
+    string Id,
+    string Key,
+    string Title,
+    string Text,
+    EarsPattern Pattern,
+    string Condition,
+    string Action,
+    RequirementCategory Category,
+    Priority Priority,
+    RequirementStatus Status,
+    IReadOnlyList<CriterionView> AcceptanceCriteria);
+
+public sealed record CriterionView(string Id, string Text, bool Completed);
+
+/// <summary>Task counts by status, progress and whether the run is over.</summary>
+public sealed record ExecutionStatus(string SpecId, int Total, ExecutionCounts Counts, int Progress, bool IsComplete);
+
+public sealed record ExecutionCounts(int Pending, int Running, int Completed, int Failed, int Blocked, int Cancelled);
+
+/// <summary>The management URLs of a started run (the shape Durable's check-status response has).</summary>
+public sealed record ExecuteResponse(string Id, string StatusQueryGetUri, string SendEventPostUri, string TerminatePostUri);

@@ -1,0 +1,98 @@
+using OmoiOs.Core.Application.Contracts;
+using OmoiOs.Core.Domain;
+using OmoiOs.Core.Errors;
+using OmoiOs.Core.Planning;
+
+namespace OmoiOs.Core.Application;
+
+/// <summary>Checks a new spec's fields and fills in defaults; every problem is reported with its field's name.</summary>
+public sealed class SpecRequestValidator(IPlannerSelector planners)
+{
+    public const int MaxTitleLength = 200;
+    public const int MaxDescriptionLength = 300_000;
+    public static readonly IReadOnlyList<string> Sandboxes = ["local", "daytona"];
+
+    public (string Title, string Description, string Repository, SpecOptions Options) Validate(CreateSpecRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = new Dictionary<string, string[]>();
+        Require(errors, "title", request.Title, MaxTitleLength);
+        Require(errors, "description", request.Description, MaxDescriptionLength);
+        Require(errors, "repository", request.Repository, 2048);
+        var options = Options(request.Options ?? new SpecOptionsRequest(), errors);
+        if (errors.Count > 0)
+        {
+            throw new ValidationFailedException(errors);
+        }
+
+        return (request.Title!.Trim(), request.Description!.Trim(), request.Repository!.Trim(), options);
+    }
+
+    private SpecOptions Options(SpecOptionsRequest given, Dictionary<string, string[]> errors)
+    {
+        var defaults = new SpecOptions();
+        string planner;
+        try
+        {
+            planner = planners.Resolve(given.Planner).Name;
+        }
+        catch (ValidationFailedException invalid)
+        {
+            errors["options.planner"] = invalid.Errors.Values.SelectMany(v => v).ToArray();
+            planner = defaults.Planner;
+        }
+
+        Range(errors, "options.maxParallelTasks", given.MaxParallelTasks, 1, 64);
+        Range(errors, "options.taskTimeoutSeconds", given.TaskTimeoutSeconds, 10, 24 * 3600);
+        Range(errors, "options.maxRetries", given.MaxRetries, 0, 10);
+        Range(errors, "options.approvalTimeoutSeconds", given.ApprovalTimeoutSeconds, 1, 30 * 24 * 3600);
+        if (given.BudgetUsd is <= 0)
+        {
+            errors["options.budgetUsd"] = ["must be greater than 0 when given."];
+        }
+
+        if (given.Sandbox is { } sandbox && !Sandboxes.Contains(sandbox))
+        {
+            errors["options.sandbox"] = [$"must be one of {string.Join(", ", Sandboxes)}."];
+        }
+
+        if (given.Agent is { Length: > 4096 })
+        {
+            errors["options.agent"] = ["must be at most 4096 characters."];
+        }
+
+        return new SpecOptions
+        {
+            Planner = planner,
+            RequireApproval = given.RequireApproval?.Distinct().ToList() ?? defaults.RequireApproval,
+            MaxParallelTasks = given.MaxParallelTasks ?? defaults.MaxParallelTasks,
+            BudgetUsd = given.BudgetUsd,
+            Sandbox = given.Sandbox ?? defaults.Sandbox,
+            Agent = string.IsNullOrWhiteSpace(given.Agent) ? null : given.Agent,
+            TaskTimeoutSeconds = given.TaskTimeoutSeconds ?? defaults.TaskTimeoutSeconds,
+            CheckCommand = string.IsNullOrWhiteSpace(given.CheckCommand) ? null : given.CheckCommand,
+            MaxRetries = given.MaxRetries ?? defaults.MaxRetries,
+            ApprovalTimeoutSeconds = given.ApprovalTimeoutSeconds ?? defaults.ApprovalTimeoutSeconds,
+        };
+    }
+
+    private static void Require(Dictionary<string, string[]> errors, string field, string? value, int maxLength)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors[field] = ["is required."];
+        }
+        else if (value.Length > maxLength)
+        {
+            errors[field] = [$"must be at most {maxLength:N0} characters (got {value.Length:N0})."];
+        }
+    }
+
+    private static void Range(Dictionary<string, string[]> errors, string field, int? value, int min, int max)
+    {
+        if (value is { } given && (given < min || given > max))
+        {
+            errors[field] = [$"must be between {min} and {max}."];
+        }
+    }
+}

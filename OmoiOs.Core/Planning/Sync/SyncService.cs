@@ -1,0 +1,161 @@
+using System.Text.Json;
+using OmoiOs.Core.Domain;
+using OmoiOs.Core.Errors;
+using OmoiOs.Core.Planning.Ears;
+using OmoiOs.Core.Planning.Outputs;
+using OmoiOs.Core.Ports;
+
+namespace OmoiOs.Core.Planning.Sync;
+
+/// <summary>
+/// SYNC: turns the accepted REQUIREMENTS and TASKS outputs into records (requirements, acceptance criteria, spec
+/// tasks) in entity-group batches, with ids derived from the planner's keys so that running it again changes
+/// nothing. Records already stored keep their status (a re-run never resets work in progress).
+/// </summary>
+public sealed class SyncService(PhaseRunner phases, IRequirementRepository requirements, ISpecTaskRepository specTasks, ILargeTextStore texts)
+{
+    public async Task<SyncOutput> SyncAsync(string specId, CancellationToken cancellationToken)
+    {
+        var planned = await phases.LoadAsync<RequirementsOutput>(specId, SpecPhase.Requirements, cancellationToken).ConfigureAwait(false)
+            ?? throw new ConflictException("Spec", specId, "it has no accepted requirements to sync.");
+        var tasksOutput = await phases.LoadAsync<TasksOutput>(specId, SpecPhase.Tasks, cancellationToken).ConfigureAwait(false)
+            ?? throw new ConflictException("Spec", specId, "it has no accepted tasks to sync.");
+
+        var requirementIds = planned.Requirements.ToDictionary(r => r.Id, r => RecordIds.Requirement(specId, r.Id), StringComparer.Ordinal);
+        var taskIds = tasksOutput.Tasks.ToDictionary(t => t.Id, t => RecordIds.SpecTask(specId, t.Id), StringComparer.Ordinal);
+        var graph = TaskGraph.Build(tasksOutput.Tasks.Select(t => new TaskNode(t.Id, t.DependsOn, t.EstimatedHours)));
+        var issues = Validate(planned, tasksOutput, graph);
+        var coverage = Coverage(planned, tasksOutput);
+        var output = new SyncOutput
+        {
+            Validation = new SyncValidation
+            {
+                AllRequirementsCovered = coverage.All(c => c.Level != CoverageLevel.NotCovered),
+                NoCircularDependencies = !graph.HasCycle,
+                AllIdsValid = graph.DuplicateIds.Count == 0 && graph.DanglingDependencies.Count == 0,
+                Issues = issues,
+            },
+            Coverage = coverage,
+            Dependencies = graph.HasCycle ? new DependencyAnalysis() : graph.ToDependencyAnalysis(),
+            ReadyForExecution = issues.Count == 0,
+            Blockers = issues,
+            TaskIdMap = taskIds,
+            RequirementIdMap = requirementIds,
+        };
+        if (issues.Count > 0)
+        {
+            // Nothing is written from a plan that cannot execute.
+            return output;
+        }
+
+        var (requirementRecords, criterionRecords) = await BuildRequirementsAsync(specId, planned, cancellationToken).ConfigureAwait(false);
+        var taskRecords = await BuildTasksAsync(specId, tasksOutput, taskIds, requirementIds, cancellationToken).ConfigureAwait(false);
+        await requirements.UpsertAsync(specId, requirementRecords, criterionRecords, cancellationToken).ConfigureAwait(false);
+        await specTasks.UpsertAsync(specId, taskRecords, cancellationToken).ConfigureAwait(false);
+
+        output = output with { RequirementsWritten = requirementRecords.Count, CriteriaWritten = criterionRecords.Count, TasksWritten = taskRecords.Count };
+        await texts.WriteAsync(specId, PhaseOutputKeys.For(SpecPhase.Sync), JsonSerializer.Serialize(output, PlanningJsonContext.Default.SyncOutput), cancellationToken).ConfigureAwait(false);
+        return output;
+    }
+
+    private static List<string> Validate(RequirementsOutput planned, TasksOutput tasks, TaskGraph graph)
+    {
+        var issues = new List<string>();
+        issues.AddRange(graph.DuplicateIds.Select(id => $"task id {id} is used more than once"));
+        issues.AddRange(graph.DanglingDependencies.Select(d => $"{d.TaskId} depends on {d.MissingId}, which does not exist"));
+        if (graph.HasCycle)
+        {
+            issues.Add($"dependency cycle: {string.Join(" → ", graph.Cycle)}");
+        }
+
+        var requirementKeys = planned.Requirements.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        issues.AddRange(planned.Requirements.GroupBy(r => r.Id).Where(g => g.Count() > 1).Select(g => $"requirement id {g.Key} is used more than once"));
+        issues.AddRange(tasks.Tasks.SelectMany(t => t.RequirementsAddressed.Where(r => !requirementKeys.Contains(r)).Select(r => $"{t.Id} addresses {r}, which does not exist")));
+        return issues;
+    }
+
+    private static List<CoverageEntry> Coverage(RequirementsOutput planned, TasksOutput tasks) =>
+        planned.Requirements.Select(requirement =>
+        {
+            var covering = tasks.Tasks.Where(t => t.RequirementsAddressed.Contains(requirement.Id, StringComparer.Ordinal)).ToList();
+            var level = covering.Count == 0 ? CoverageLevel.NotCovered
+                : covering.Any(t => t.Type is SpecTaskType.Implementation or SpecTaskType.Refactor or SpecTaskType.Configuration) ? CoverageLevel.FullyCovered
+                : CoverageLevel.PartiallyCovered;
+            return new CoverageEntry(requirement.Id, level, covering.Select(t => t.Id).ToList());
+        }).ToList();
+
+    private async Task<(List<SpecRequirement>, List<SpecAcceptanceCriterion>)> BuildRequirementsAsync(string specId, RequirementsOutput planned, CancellationToken cancellationToken)
+    {
+        var stored = (await requirements.ListAsync(specId, cancellationToken).ConfigureAwait(false)).ToDictionary(r => r.Id, StringComparer.Ordinal);
+        var storedCriteria = (await requirements.ListCriteriaAsync(specId, cancellationToken).ConfigureAwait(false)).ToDictionary(c => c.Id, StringComparer.Ordinal);
+        var requirementRecords = new List<SpecRequirement>(planned.Requirements.Count);
+        var criterionRecords = new List<SpecAcceptanceCriterion>();
+        foreach (var requirement in planned.Requirements)
+        {
+            var id = RecordIds.Requirement(specId, requirement.Id);
+            var ears = EarsParser.Parse(requirement.Text);
+            requirementRecords.Add(new SpecRequirement
+            {
+                Id = id,
+                SpecId = specId,
+                Key = requirement.Id,
+                Title = requirement.Title,
+                Text = requirement.Text,
+                Pattern = ears.Pattern,
+                Condition = string.IsNullOrWhiteSpace(requirement.Condition) ? ears.Condition : requirement.Condition,
+                Action = string.IsNullOrWhiteSpace(requirement.Action) ? ears.Response?.Text ?? requirement.Text : requirement.Action,
+                Category = requirement.Type,
+                Priority = requirement.Priority,
+                Status = stored.GetValueOrDefault(id)?.Status ?? RequirementStatus.Pending,
+            });
+            criterionRecords.AddRange(requirement.AcceptanceCriteria.Select((text, index) =>
+            {
+                var criterionId = RecordIds.Criterion(specId, requirement.Id, index + 1);
+                return new SpecAcceptanceCriterion
+                {
+                    Id = criterionId,
+                    SpecId = specId,
+                    RequirementId = id,
+                    Ordinal = index + 1,
+                    Text = text,
+                    Completed = storedCriteria.GetValueOrDefault(criterionId)?.Completed ?? false,
+                };
+            }));
+        }
+
+        return (requirementRecords, criterionRecords);
+    }
+
+    private async Task<List<SpecTask>> BuildTasksAsync(
+        string specId,
+        TasksOutput planned,
+        IReadOnlyDictionary<string, string> taskIds,
+        IReadOnlyDictionary<string, string> requirementIds,
+        CancellationToken cancellationToken)
+    {
+        var stored = (await specTasks.ListAsync(specId, cancellationToken).ConfigureAwait(false)).ToDictionary(t => t.Id, StringComparer.Ordinal);
+        return planned.Tasks.Select(task =>
+        {
+            var id = taskIds[task.Id];
+            var existing = stored.GetValueOrDefault(id);
+            return new SpecTask
+            {
+                Id = id,
+                SpecId = specId,
+                Key = task.Id,
+                Title = task.Title,
+                Description = task.Description,
+                Type = task.Type,
+                Priority = task.Priority,
+                EstimatedHours = task.EstimatedHours,
+                DependsOn = task.DependsOn.Select(d => taskIds[d]).ToList(),
+                Requirements = task.RequirementsAddressed.Select(r => requirementIds[r]).ToList(),
+                FilesToCreate = task.FilesToCreate,
+                FilesToModify = task.FilesToModify,
+                AcceptanceCriteria = task.AcceptanceCriteria,
+                Status = existing?.Status ?? SpecTaskStatus.Pending,
+                WorkTaskId = existing?.WorkTaskId,
+            };
+        }).ToList();
+    }
+}
