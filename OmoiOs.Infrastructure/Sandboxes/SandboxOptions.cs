@@ -52,6 +52,11 @@ public sealed class SandboxOptions
     [ConfigurationKeyName("OMOI_SANDBOX_READONLY_PATHS")]
     public string ReadOnlyPaths { get; set; } = "";
 
+    /// <summary>Wall-clock limit of a task's check command (the agent's limit is the task's own timeout).</summary>
+    [ConfigurationKeyName("OMOI_CHECK_TIMEOUT")]
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan CheckTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>Where task workspaces are created; empty means a directory under the system temp path.</summary>
     [ConfigurationKeyName("OMOI_WORKSPACE_ROOT")]
     public string WorkspaceRoot { get; set; } = "";

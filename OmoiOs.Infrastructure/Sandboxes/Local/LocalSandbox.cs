@@ -1,3 +1,4 @@
+using OmoiOs.Core.Errors;
 using OmoiOs.Core.Execution;
 
 namespace OmoiOs.Infrastructure.Sandboxes.Local;
@@ -104,14 +105,14 @@ internal sealed class LocalSandbox : ISandbox
         var path = Path.GetFullPath(Path.Combine(root, relativePath));
         if (!path.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
         {
-            throw new ArgumentException($"'{relativePath}' is outside the workspace.", nameof(relativePath));
+            throw new ValidationFailedException("path", $"'{relativePath}' is outside the workspace.");
         }
 
         for (var current = path; current.Length > root.Length; current = Path.GetDirectoryName(current)!)
         {
             if (new FileInfo(current).LinkTarget is not null)
             {
-                throw new ArgumentException($"'{relativePath}' passes through a symbolic link.", nameof(relativePath));
+                throw new ValidationFailedException("path", $"'{relativePath}' in the workspace passes through a symbolic link; refusing to follow it.");
             }
         }
 
