@@ -9,7 +9,7 @@ namespace OmoiOs.Core.Workflow;
 /// optional approval gates), SYNC, then execute the task graph with ready-list scheduling, then COMPLETE.
 /// Deterministic: everything it learns comes from activities, its clock from the context.
 /// </summary>
-public sealed class SpecWorkflow
+public static class SpecWorkflow
 {
     public const int MaxPhaseAttempts = 3;
 
@@ -18,7 +18,7 @@ public sealed class SpecWorkflow
 
     private static readonly SpecPhase[] PlanningPhases = [SpecPhase.Explore, SpecPhase.Requirements, SpecPhase.Design, SpecPhase.Tasks];
 
-    public async Task<SpecWorkflowResult> RunAsync(IWorkflowContext context, SpecWorkflowInput input)
+    public static async Task<SpecWorkflowResult> RunAsync(IWorkflowContext context, SpecWorkflowInput input)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);

@@ -1,21 +1,28 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using OmoiOs.Core.Application;
+using OmoiOs.Core.DependencyInjection;
 using OmoiOs.Core.Ports;
+using OmoiOs.Infrastructure.Planners;
+using OmoiOs.Infrastructure.Repositories;
+using OmoiOs.Infrastructure.Sandboxes;
 using OmoiOs.Infrastructure.Storage;
 
 namespace OmoiOs.Infrastructure.DependencyInjection;
 
 public static class ServiceCollectionExtensions
 {
-    /// <summary>Everything OmoiOs needs below the hosts: storage, planners, sandboxes, application services.</summary>
+    /// <summary>Everything OmoiOs needs below the hosts: Core's services, storage, planners, sandboxes.</summary>
     public static IServiceCollection AddOmoiInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IIdGenerator, GuidIdGenerator>();
+        services.AddOptions<DataDirectoryOptions>().Bind(configuration);
+        services.TryAddSingleton<IRepositoryLocator, GitRepositoryLocator>();
+        services.AddOmoiCore();
         services.AddTableStorage(configuration);
-        services.TryAddSingleton<HealthService>();
+        services.AddPlanners(configuration);
+        services.AddSandboxes(configuration);
         return services;
     }
 }

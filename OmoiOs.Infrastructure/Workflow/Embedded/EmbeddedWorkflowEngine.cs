@@ -188,7 +188,7 @@ public sealed class EmbeddedWorkflowEngine : IWorkflowClient, IAsyncDisposable
 
     private static async Task<string> RunSpecWorkflowAsync(IWorkflowContext context, string input)
     {
-        var result = await new SpecWorkflow().RunAsync(context, WorkflowJson.Deserialize<SpecWorkflowInput>(input));
+        var result = await SpecWorkflow.RunAsync(context, WorkflowJson.Deserialize<SpecWorkflowInput>(input));
         return WorkflowJson.Serialize(result);
     }
 

@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OmoiOs.Core.Planning;
 using OmoiOs.Infrastructure.Planners;
-using OmoiOs.Infrastructure.Planners.Selection;
 
 namespace OmoiOs.Tests.Infrastructure.Planners;
 

@@ -4,7 +4,6 @@ using OmoiOs.Core.Planning;
 using OmoiOs.Infrastructure.Planners;
 using OmoiOs.Infrastructure.Planners.Anthropic;
 using OmoiOs.Infrastructure.Planners.OpenAi;
-using OmoiOs.Infrastructure.Planners.Selection;
 
 namespace OmoiOs.Tests.Infrastructure.Planners.Selection;
 
