@@ -13,6 +13,11 @@ public static class FeatureKey
     {
         ArgumentNullException.ThrowIfNull(title);
         var words = Words.Tokens(title).Where(w => !Words.StopWords.Contains(w)).ToList();
+        if (words.Any(w => !IsAdjective(w)))
+        {
+            words = words.Where(w => !IsAdjective(w)).ToList();
+        }
+
         var key = new StringBuilder();
         foreach (var word in words)
         {
@@ -27,6 +32,11 @@ public static class FeatureKey
         var value = key.Length > MaxLength ? key.ToString(0, MaxLength) : key.ToString();
         return value.Length == 0 ? Fallback : value;
     }
+
+    /// <summary>Adjectives make poor keys ("CONFIGURABLE"); the nouns they qualify name the feature better.</summary>
+    private static bool IsAdjective(string word) =>
+        word.Length > 5 && (word.EndsWith("able", StringComparison.Ordinal) || word.EndsWith("ible", StringComparison.Ordinal)
+            || word.EndsWith("ful", StringComparison.Ordinal) || word.EndsWith("ous", StringComparison.Ordinal) || word.EndsWith("ive", StringComparison.Ordinal));
 
     /// <summary>The words of the title that name the feature, for file and identifier names.</summary>
     public static IReadOnlyList<string> NameWords(string title)

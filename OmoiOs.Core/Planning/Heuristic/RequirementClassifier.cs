@@ -1,17 +1,21 @@
+using System.Text.RegularExpressions;
 using OmoiOs.Core.Domain;
 
 namespace OmoiOs.Core.Planning.Heuristic;
 
 /// <summary>Guesses a statement's category and priority from its words.</summary>
-public static class RequirementClassifier
+public static partial class RequirementClassifier
 {
+    [GeneratedRegex(@"\b(?:within|under|below|less than|at most)\s+\d+(?:\.\d+)?\s*(?:ms|milliseconds?|s|seconds?|minutes?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Duration();
+
     /// <summary>Word prefixes per category; an entry starting with '=' must match a whole word.</summary>
     private static readonly (RequirementCategory Category, string[] Prefixes)[] CategoryWords =
     [
         (RequirementCategory.Security, ["secur", "auth", "password", "secret", "token", "encrypt", "decrypt", "permission",
             "=role", "=roles", "=access", "inject", "sanitiz", "sanitis", "xss", "csrf", "credential", "login", "logout",
             "vulnerab", "privacy", "=pii", "=tls", "https", "certificat", "=hash", "=hashed", "=acl"]),
-        (RequirementCategory.Performance, ["performan", "latenc", "throughput", "millisecond", "=ms", "=second", "=seconds",
+        (RequirementCategory.Performance, ["performan", "latenc", "throughput", "millisecond", "=ms",
             "fast", "quick", "speed", "scalab", "concurren", "=memory", "=cpu", "=load", "cach"]),
         (RequirementCategory.Reliability, ["retry", "retri", "crash", "recover", "timeout", "availab", "backup", "durab",
             "resilien", "fallback", "fault", "restart", "idempot", "failover", "unavailab", "outage", "=fail", "=fails"]),
@@ -27,10 +31,15 @@ public static class RequirementClassifier
 
     private static readonly string[] LowWords = ["nice to have", "could", "might", "optional", "optionally", "later", "eventually", "if time"];
 
-    /// <summary>The first category whose words the statement uses (in the order security, performance, reliability, usability, constraint); functional otherwise.</summary>
+    /// <summary>A stated time bound ("within 200 ms") makes a performance requirement; otherwise the first category whose words the statement uses (in the order security, performance, reliability, usability, constraint); functional otherwise.</summary>
     public static RequirementCategory Categorize(string statement)
     {
         ArgumentNullException.ThrowIfNull(statement);
+        if (Duration().IsMatch(statement))
+        {
+            return RequirementCategory.Performance;
+        }
+
         var tokens = Words.Tokens(statement).ToHashSet(StringComparer.Ordinal);
         foreach (var (category, prefixes) in CategoryWords)
         {
