@@ -44,7 +44,9 @@ public static partial class AcceptanceCriteriaWriter
                 : $"Given {draft.Trigger}: {Words.Decapitalize(observable)}.",
             draft.Pattern == EarsPattern.Ubiquitous || behaviour.StartsWith("ensures that ", StringComparison.Ordinal)
                 ? $"An automated test in the repository's test suite fails when this behaviour is removed."
-                : $"Without the condition ({draft.Trigger}), {draft.System} does not {Words.Decapitalize(draft.Response)}; the existing tests keep passing.",
+                : draft.Response.StartsWith("not ", StringComparison.Ordinal)
+                    ? $"Without the condition ({draft.Trigger}), {draft.System} {EarsWriter.PresentTense(draft.Response[4..])}; the existing tests keep passing."
+                    : $"Without the condition ({draft.Trigger}), {draft.System} does not {Words.Decapitalize(draft.Response)}; the existing tests keep passing.",
         };
 
         var text = draft.Text;

@@ -51,7 +51,7 @@ public static class ComponentMatcher
         foreach (var file in profile.SourceFiles)
         {
             var score = Score(file, stems, kinds);
-            if (score > bestScore || (score == bestScore && best is not null && (file.Length < best.Length || (file.Length == best.Length && string.CompareOrdinal(file, best) < 0))))
+            if (score > bestScore || (score == bestScore && best is not null && Before(file, best, profile.PrimaryLanguage)))
             {
                 best = file;
                 bestScore = score;
@@ -59,6 +59,19 @@ public static class ComponentMatcher
         }
 
         return bestScore >= MinScore ? best : null;
+    }
+
+    /// <summary>Tie-break: the primary language's files first, then the shorter path, then ordinal order.</summary>
+    private static bool Before(string file, string best, string? primaryLanguage)
+    {
+        var filePrimary = LanguageCatalog.Of(file)?.Name == primaryLanguage;
+        var bestPrimary = LanguageCatalog.Of(best)?.Name == primaryLanguage;
+        if (filePrimary != bestPrimary)
+        {
+            return filePrimary;
+        }
+
+        return file.Length < best.Length || (file.Length == best.Length && string.CompareOrdinal(file, best) < 0);
     }
 
     /// <summary>Whether the text names the file: its path, or its file name when that is distinctive (has a dot or is a README).</summary>

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using OmoiOs.Core.Planning.Ears;
 
 namespace OmoiOs.Core.Planning.Heuristic;
 
@@ -32,14 +33,43 @@ internal static partial class EarsPhrases
     /// <summary>Vague speed words; as an adverb they become <see cref="TimeBound"/>, before a noun they are dropped.</summary>
     private static readonly string[] SpeedWords =
     [
-        "as soon as possible", "as fast as possible", "in a timely manner", "quickly", "promptly", "rapidly", "fast", "quick",
+        "as soon as possible", "as fast as possible", "in a timely manner", "quickly", "promptly", "rapidly", "instantly",
+        "faster", "fast", "quick", "rapid",
     ];
+
+    /// <summary>Vague verbs with a testable neighbour.</summary>
+    private static readonly Dictionary<string, string> ReplacedWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["minimize"] = "limit",
+        ["minimise"] = "limit",
+        ["maximize"] = "increase",
+        ["maximise"] = "increase",
+    };
+
+    /// <summary>Every vague term the EARS linter knows, and this class's own, longest first so phrases win over their words.</summary>
+    private static readonly string[] AllDroppedPhrases = DroppedPhrases.Concat(EarsVocabulary.VagueTerms)
+        .Select(p => p.ToLowerInvariant())
+        .Where(p => !SpeedWords.Contains(p) && !ReplacedWords.ContainsKey(p))
+        .Distinct(StringComparer.Ordinal)
+        .OrderByDescending(p => p.Length).ThenBy(p => p, StringComparer.Ordinal)
+        .ToArray();
 
     private static readonly HashSet<string> NotNouns = new HashSet<string>(StringComparer.Ordinal)
     {
         "and", "or", "but", "to", "for", "when", "if", "while", "with", "on", "in", "at", "by", "after", "before", "so",
         "then", "than", "enough", "as", "from", "of",
     };
+
+    private static readonly Regex ReplacedPattern = new(
+        $@"\b(?<word>{string.Join('|', ReplacedWords.Keys.Select(Regex.Escape))})\b",
+        RegexOptions.IgnoreCase,
+        TimeSpan.FromSeconds(1));
+
+    [GeneratedRegex(@"\b(?<be>be|is|are)\s+(?:fast|quick|responsive|performant)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex BeFast();
+
+    [GeneratedRegex(@"(?:[\s,;:]+(?:and|or|but))+$", RegexOptions.IgnoreCase)]
+    private static partial Regex DanglingConjunction();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
@@ -70,12 +100,12 @@ internal static partial class EarsPhrases
 
     private static readonly Regex SpeedPattern = new(
         $@"\b(?<phrase>{string.Join('|', SpeedWords.Select(Regex.Escape))})\b(?=\s+(?<next>[A-Za-z]+))?",
-        RegexOptions.IgnoreCase | RegexOptions.Compiled,
+        RegexOptions.IgnoreCase,
         TimeSpan.FromSeconds(1));
 
     private static readonly Regex DroppedPattern = new(
-        $@"(?:\b(?<article>a|an)\s+)?\b(?<phrase>{string.Join('|', DroppedPhrases.Select(Regex.Escape))})\b\s*(?=(?<next>[^\s,.;:]+))?",
-        RegexOptions.IgnoreCase | RegexOptions.Compiled,
+        $@"(?:\b(?<article>a|an)\s+)?\b(?<phrase>{string.Join('|', AllDroppedPhrases.Select(Regex.Escape))})\b(?<comma>\s*,(?=\s*[A-Za-z]))?\s*(?=(?<next>[^\s,.;:]+))?",
+        RegexOptions.IgnoreCase,
         TimeSpan.FromSeconds(1));
 
     /// <summary>Drops vague words and turns vague speed into <see cref="TimeBound"/>, noting each change.</summary>
@@ -87,6 +117,11 @@ internal static partial class EarsPhrases
             return "or";
         });
         result = Please().Replace(result, "");
+        result = BeFast().Replace(result, match =>
+        {
+            notes.Add($"'{match.Value.ToLowerInvariant()}' was read as 'respond {TimeBound}'");
+            return match.Groups["be"].Value.Equals("is", StringComparison.OrdinalIgnoreCase) ? $"responds {TimeBound}" : $"respond {TimeBound}";
+        });
         result = SpeedPattern.Replace(result, match =>
         {
             var phrase = match.Groups["phrase"].Value.ToLowerInvariant();
@@ -100,11 +135,22 @@ internal static partial class EarsPhrases
             notes.Add($"'{phrase}' was read as '{TimeBound}'");
             return TimeBound;
         });
+        result = ReplacedPattern.Replace(result, match =>
+        {
+            var word = match.Groups["word"].Value;
+            notes.Add($"the vague word '{word.ToLowerInvariant()}' was read as '{ReplacedWords[word]}'");
+            return ReplacedWords[word];
+        });
         result = DroppedPattern.Replace(result, match =>
         {
             notes.Add($"the vague word '{match.Groups["phrase"].Value.ToLowerInvariant()}' was dropped");
             var next = match.Groups["next"].Value;
-            return match.Groups["article"].Success && next.Length > 0 ? Verbs.Article(next) + " " : "";
+            if (!match.Groups["article"].Success)
+            {
+                return match.Groups["comma"].Success ? ", " : "";
+            }
+
+            return next.Length > 0 ? Verbs.Article(next) + " " : match.Groups["article"].Value + " ";
         });
         return Tidy(result);
     }
@@ -166,6 +212,7 @@ internal static partial class EarsPhrases
         var result = Whitespace().Replace(text, " ");
         result = DoubleComma().Replace(result, ",");
         result = SpaceBeforePunctuation().Replace(result, "$1");
-        return EdgePunctuation().Replace(result, "");
+        result = EdgePunctuation().Replace(result, "");
+        return EdgePunctuation().Replace(DanglingConjunction().Replace(result, ""), "");
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using OmoiOs.Core.Domain;
+using OmoiOs.Core.Planning.Ears;
 
 namespace OmoiOs.Core.Planning.Heuristic;
 
@@ -12,6 +13,8 @@ namespace OmoiOs.Core.Planning.Heuristic;
 public static partial class EarsWriter
 {
     public const string DefaultSystem = "the system";
+
+    private const int MaxSystemNameWords = 4;
 
     private static readonly HashSet<string> People = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -48,7 +51,7 @@ public static partial class EarsWriter
         (LeadingOptional(), EarsPattern.OptionalFeature, "Where"),
     ];
 
-    [GeneratedRegex(@"^(?:when|whenever|once|as soon as|each time|every time)\s+", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:when|whenever|once(?!\s+(?:a|an|per|every)\b)|as soon as|each time|every time)\s+", RegexOptions.IgnoreCase)]
     private static partial Regex LeadingEvent();
 
     [GeneratedRegex(@"^(?:if|in case|in the event that)\s+", RegexOptions.IgnoreCase)]
@@ -63,7 +66,7 @@ public static partial class EarsWriter
     [GeneratedRegex(@"^(?<prep>after|upon|on|following|during)\s+(?<phrase>[^,]+),\s*(?<rest>.+)$", RegexOptions.IgnoreCase)]
     private static partial Regex LeadingPrepositionTrigger();
 
-    [GeneratedRegex(@"^(?<phrase>(?:before|for|in|to|with|without|by|at|within|for each|from)\s+[^,]+),\s*(?<rest>.+)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?<phrase>(?:before|for|in|to|with|without|by|at|within|for each|from|once (?:a|an|per|every)|every|each)\s+[^,]+),\s*(?<rest>.+)$", RegexOptions.IgnoreCase)]
     private static partial Regex LeadingAdverbial();
 
     [GeneratedRegex(@"(?:,\s*|\s+)(?<keyword>if|when|whenever|while|once)\s+(?<rest>.+)$", RegexOptions.IgnoreCase)]
@@ -71,6 +74,12 @@ public static partial class EarsWriter
 
     [GeneratedRegex(@"\bshall\b", RegexOptions.IgnoreCase)]
     private static partial Regex Shall();
+
+    [GeneratedRegex(@"\bthen\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ThenInTrigger();
+
+    [GeneratedRegex(@"\b(?:shall|should|must|will|may|might|could|would|can)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ShallOrModal();
 
     [GeneratedRegex(@"\b(?<modal>must not|should not|shall not|will not|may not|cannot|can not|can't|won't|mustn't|shouldn't|must|should|will|may|can|could|might|would|needs to|need to|has to|have to|is required to|are required to|is expected to|are expected to|is able to|are able to)\s+", RegexOptions.IgnoreCase)]
     private static partial Regex ModalInClause();
@@ -104,10 +113,10 @@ public static partial class EarsWriter
         var (system, response) = MainClause(main);
         if (pattern != EarsPattern.Ubiquitous)
         {
-            trigger = Words.Decapitalize(EarsPhrases.Tidy(EarsPhrases.RemoveModalsFromClause(trigger)));
+            trigger = Words.Decapitalize(EarsPhrases.Tidy(ThenInTrigger().Replace(EarsPhrases.RemoveModalsFromClause(trigger), "after that")));
         }
 
-        return new EarsDraft
+        var draft = new EarsDraft
         {
             Pattern = trigger.Length == 0 ? EarsPattern.Ubiquitous : pattern,
             Keyword = trigger.Length == 0 ? "" : keyword,
@@ -116,7 +125,56 @@ public static partial class EarsWriter
             Response = response,
             Notes = notes.Distinct(StringComparer.Ordinal).ToList(),
         };
+        return Verified(draft, text);
     }
+
+    /// <summary>
+    /// Reads the draft back with the EARS parser. Words the linter still flags are removed; a sentence that stays
+    /// malformed falls back to a ubiquitous requirement quoting the statement, which always parses.
+    /// </summary>
+    private static EarsDraft Verified(EarsDraft draft, string statement)
+    {
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var parsed = EarsParser.Parse(draft.Text);
+            if (parsed.Findings.Count == 0)
+            {
+                return draft;
+            }
+
+            var flagged = parsed.Findings.Where(f => f.Rule is EarsRule.VagueWord or EarsRule.WeakModal)
+                .Select(f => draft.Text.Substring(f.Start, f.Length)).ToList();
+            if (flagged.Count == 0)
+            {
+                return parsed.HasErrors ? Fallback(draft, statement) : draft;
+            }
+
+            draft = draft with
+            {
+                Trigger = flagged.Aggregate(draft.Trigger, RemoveWord),
+                Response = flagged.Aggregate(draft.Response, RemoveWord),
+            };
+        }
+
+        return EarsParser.Parse(draft.Text).HasErrors ? Fallback(draft, statement) : draft;
+    }
+
+    private static EarsDraft Fallback(EarsDraft draft, string statement)
+    {
+        var quoted = EarsPhrases.Tidy(ShallOrModal().Replace(statement, " ")).Replace('"', '\'');
+        return draft with
+        {
+            Pattern = EarsPattern.Ubiquitous,
+            Keyword = "",
+            Trigger = "",
+            System = DefaultSystem,
+            Response = $"implement the statement \"{quoted}\"",
+            Notes = [.. draft.Notes, "a statement that could not be phrased as EARS was quoted in a ubiquitous requirement"],
+        };
+    }
+
+    private static string RemoveWord(string text, string word) =>
+        EarsPhrases.Tidy(Regex.Replace(text, $@"\b{Regex.Escape(word)}\b", " ", RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1)));
 
     /// <summary>The response in the present tense, for acceptance criteria: "print X and exit" → "prints X and exits".</summary>
     public static string PresentTense(string response)
@@ -275,6 +333,12 @@ public static partial class EarsWriter
             return Subject(text[..shall.Index].Trim(), text[(shall.Index + shall.Length)..].Trim(), negative: false);
         }
 
+        var required = IsRequired().Match(text);
+        if (required.Success)
+        {
+            return (DefaultSystem, "provide " + Words.Decapitalize(required.Groups["subject"].Value));
+        }
+
         var words = text.Split(' ', 2);
         var first = words[0].ToLowerInvariant();
         var rest = words.Length > 1 ? words[1] : "";
@@ -291,12 +355,6 @@ public static partial class EarsWriter
             return Subject(text[..modal.Index].Trim(), predicate, negative);
         }
 
-        var required = IsRequired().Match(text);
-        if (required.Success)
-        {
-            return (DefaultSystem, "provide " + Words.Decapitalize(required.Groups["subject"].Value));
-        }
-
         var all = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var finite = Array.FindIndex(all, 1, Verbs.IsFinite);
         if (finite < 0)
@@ -305,7 +363,7 @@ public static partial class EarsWriter
         }
 
         var subjectHead = all[finite - 1].ToLowerInvariant();
-        if (SystemNouns.Contains(subjectHead) && subjectHead is not ("it" or "we" or "i"))
+        if (SystemNouns.Contains(subjectHead) && subjectHead is not ("it" or "we" or "i") && IsPlainName(string.Join(' ', all[..finite])))
         {
             var name = Determiner().Replace(Words.Decapitalize(string.Join(' ', all[..finite])), "");
             var predicate = string.Join(' ', all[(finite + 1)..]);
@@ -315,6 +373,10 @@ public static partial class EarsWriter
 
         return (DefaultSystem, "ensure that " + Words.Decapitalize(text));
     }
+
+    /// <summary>A system name the EARS parser reads whole: a few words, no clause punctuation.</summary>
+    private static bool IsPlainName(string subject) =>
+        subject.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= MaxSystemNameWords && !subject.Any(c => c is ',' or ';' or ':' or '(' or ')');
 
     private static string Imperative(string verb, string rest)
     {
@@ -346,7 +408,7 @@ public static partial class EarsWriter
             return (DefaultSystem, $"{not}allow {who} to {predicate}");
         }
 
-        if (SystemNouns.Contains(head))
+        if (SystemNouns.Contains(head) && IsPlainName(subject))
         {
             var name = Determiner().Replace(Words.Decapitalize(subject), "");
             return ($"the {name}", not + predicate);

@@ -20,6 +20,9 @@ public static partial class HeuristicDesignWriter
     [GeneratedRegex(@"\b(?<method>GET|POST|PUT|PATCH|DELETE)\s+`?(?<path>/[\w/{}:.\-]*)`?")]
     private static partial Regex ExplicitEndpoint();
 
+    [GeneratedRegex(@"^(?:not )?allow .+? to ")]
+    private static partial Regex AllowWhoTo();
+
     [GeneratedRegex(@"\b(?:endpoints?|api|route|http)\b", RegexOptions.IgnoreCase)]
     private static partial Regex MentionsEndpoint();
 
@@ -78,8 +81,8 @@ public static partial class HeuristicDesignWriter
             Name = Words.ToPascalCase(Words.Tokens(stem).DefaultIfEmpty("component")) + (type == "documentation" ? "Docs" : ""),
             Type = type,
             FilePath = file,
-            Responsibility = (exists ? $"Existing {type}, extended to " : $"New {type} in the repository's conventions, to ") + titles + (served.Count > 3 ? "; and more" : "") + ".",
-            Interfaces = type is "documentation" or "configuration"
+            Responsibility = (exists ? $"Existing {type}, extended for: " : $"New {type} in the repository's conventions, for: ") + titles + (served.Count > 3 ? "; and more" : "") + ".",
+            Interfaces = type is "documentation" or "configuration" or "script"
                 ? []
                 : served.Select(r => InterfaceName(r, convention.Naming)).Where(n => n.Length > 0).Distinct(StringComparer.Ordinal).Take(MaxInterfaces).ToList(),
             Requirements = served.Select(r => r.Id).ToList(),
@@ -113,6 +116,7 @@ public static partial class HeuristicDesignWriter
     private static string InterfaceName(PlannedRequirement requirement, NamingStyle naming)
     {
         var response = requirement.Action.StartsWith("ensure that ", StringComparison.Ordinal) ? "check " + requirement.Action["ensure that ".Length..] : requirement.Action;
+        response = AllowWhoTo().Replace(response, "");
         var words = Words.Tokens(response).Where(w => !Words.StopWords.Contains(w) || Verbs.Base.Contains(w)).Take(3).ToList();
         if (words.Count == 0)
         {

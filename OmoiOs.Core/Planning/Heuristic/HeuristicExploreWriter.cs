@@ -43,8 +43,8 @@ public static class HeuristicExploreWriter
     private static string Summary(RepositoryProfile profile, RepositorySnapshot snapshot)
     {
         var totalLines = profile.Languages.Sum(l => l.Lines);
-        var languages = profile.Languages.Take(4).Select(l => Words.Invariant($"{l.Name} ({l.Files} files, {l.Lines} lines)"));
-        var summary = Words.Invariant($"{profile.Name} is a {profile.ProjectType} of {snapshot.Stats.FilesScanned} files and {totalLines} lines: {string.Join(", ", languages)}.");
+        var languages = profile.Languages.Take(4).Select(l => Words.Invariant($"{l.Name} ({Count(l.Files, "file")}, {Count(l.Lines, "line")})"));
+        var summary = Words.Invariant($"{profile.Name} is a {profile.ProjectType} of {Count(snapshot.Stats.FilesScanned, "file")} and {Count(totalLines, "line")}: {string.Join(", ", languages)}.");
         if (profile.BuildSystems.Count > 0)
         {
             summary += $" Built with {string.Join(", ", profile.BuildSystems)}.";
@@ -91,14 +91,17 @@ public static class HeuristicExploreWriter
 
     private static List<string> TestLayout(RepositoryProfile profile) =>
         profile.Conventions.Where(c => c.TestFileCount > 0)
-            .Select(c => Words.Invariant($"{(c.TestRoot is null ? "next to the sources" : c.TestRoot + "/")}: {c.TestFileCount} {c.Language} test files named like {Example(profile, c)}"))
+            .Select(c => $"{(c.TestRoot is null ? "next to the sources" : c.TestRoot + "/")}: {Count(c.TestFileCount, c.Language + " test file")} named like {Example(profile, c)}")
             .ToList();
 
     private static string Example(RepositoryProfile profile, LanguageConvention convention)
     {
-        var source = profile.SourceFiles.FirstOrDefault(s => LanguageCatalog.Of(s)?.Name == convention.Language);
+        var source = profile.SourceFiles.Where(s => LanguageCatalog.Of(s)?.Name == convention.Language)
+            .OrderBy(s => s[(s.LastIndexOf('/') + 1)..].StartsWith('_') ? 1 : 0).FirstOrDefault();
         return source is null ? convention.TestNaming.ToString() : $"{RepositoryLayout.TestPathFor(profile, source)} for {source}";
     }
+
+    private static string Count(long count, string noun) => Words.Invariant($"{count} {noun}{(count == 1 ? "" : "s")}");
 
     private static string Style(NamingStyle style) => style switch
     {

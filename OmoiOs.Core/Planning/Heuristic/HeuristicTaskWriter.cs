@@ -6,7 +6,8 @@ namespace OmoiOs.Core.Planning.Heuristic;
 /// <summary>
 /// TASKS from the design: implementation tasks per component (at most <see cref="RequirementsPerTask"/> requirements each),
 /// a test task per component, a documentation task, dependencies that form a DAG in which any two tasks touching the same
-/// file are ordered, and the critical path by estimated hours. Every requirement is addressed by an implementation task.
+/// file are ordered, and the critical path by estimated hours. Every requirement is addressed by an implementation
+/// task, or by a documentation task when the design gives it to a document.
 /// </summary>
 public static class HeuristicTaskWriter
 {
@@ -40,7 +41,9 @@ public static class HeuristicTaskWriter
             plan.Test(component.FilePath, served, implementations[index]);
         }
 
-        var covered = implementations.Values.SelectMany(d => d).SelectMany(d => d.Requirements).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        var documentation = components.Where(i => design.Components[i].Type == "documentation").ToList();
+        var covered = implementations.Values.SelectMany(d => d).SelectMany(d => d.Requirements).Select(r => r.Id)
+            .Concat(documentation.SelectMany(i => design.Components[i].Requirements)).ToHashSet(StringComparer.Ordinal);
         var uncovered = requirements.Requirements.Where(r => !covered.Contains(r.Id)).ToList();
         if (uncovered.Count > 0)
         {
@@ -49,7 +52,6 @@ public static class HeuristicTaskWriter
             plan.Test(path, uncovered, drafts);
         }
 
-        var documentation = components.Where(i => design.Components[i].Type == "documentation").ToList();
         foreach (var index in documentation)
         {
             var component = design.Components[index];
@@ -119,8 +121,8 @@ public static class HeuristicTaskWriter
                 var draft = new Draft
                 {
                     Title = chunk.Length == 1
-                        ? $"Implement {Words.Decapitalize(chunk[0].Title)} in {file}"
-                        : $"Implement {string.Join(", ", chunk.Select(r => r.Id))} in {file}",
+                        ? $"Implement in {file}: {Words.Decapitalize(chunk[0].Title)}"
+                        : $"Implement in {file}: {string.Join(", ", chunk.Select(r => r.Id))}",
                     Description = $"Change {file} so that: " + string.Join(" ", chunk.Select(r => $"{r.Text} ({r.Id})")),
                     Type = configuration ? SpecTaskType.Configuration : SpecTaskType.Implementation,
                     Hours = Math.Min(MaxHours, 1 + chunk.Length),

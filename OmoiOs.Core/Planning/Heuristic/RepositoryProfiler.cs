@@ -391,7 +391,7 @@ public static partial class RepositoryProfiler
                 ?? (files.All(IsTestFile) ? "tests"
                     : group.Key.EndsWith(".Tests", StringComparison.Ordinal) ? "tests"
                     : DominantLanguage(files) is { } language ? $"{language} code" : "files");
-            structure.Add(new PathPurpose(group.Key + "/", Words.Invariant($"{purpose}; {files.Count} files")));
+            structure.Add(new PathPurpose(group.Key + "/", Words.Invariant($"{purpose}; {files.Count} {(files.Count == 1 ? "file" : "files")}")));
         }
 
         return structure.Take(60).ToList();
