@@ -10,7 +10,7 @@ namespace OmoiOs.Core.Planning.Heuristic;
 /// </summary>
 public static partial class AcceptanceCriteriaWriter
 {
-    public const int MaxCriteria = 5;
+    public const int MaxCriteria = 6;
 
     [GeneratedRegex(@"\b(?:longer than|more than|greater than|exceeds?|over|at most|up to|maximum of|no more than|max(?:imum)?)\s+(?<n>\d+)\s+(?<unit>[a-z]+)", RegexOptions.IgnoreCase)]
     private static partial Regex UpperLimit();
@@ -18,7 +18,7 @@ public static partial class AcceptanceCriteriaWriter
     [GeneratedRegex(@"\b(?:shorter than|fewer than|less than|at least|minimum of|min(?:imum)?)\s+(?<n>\d+)\s+(?<unit>[a-z]+)", RegexOptions.IgnoreCase)]
     private static partial Regex LowerLimit();
 
-    [GeneratedRegex(@"\b(?:exit|status|return|error)\s+code\s+(?<n>\d+)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:exit(?:s|ing)?(?:\s+with)?|status|return|error)\s+(?:code|status)\s+(?<n>\d+)", RegexOptions.IgnoreCase)]
     private static partial Regex ExitCode();
 
     [GeneratedRegex(@"\bwithin\s+(?<n>\d+)\s+(?<unit>milliseconds?|ms|seconds?|minutes?)", RegexOptions.IgnoreCase)]

@@ -164,7 +164,7 @@ public static partial class HeuristicDesignWriter
                 if (list.Success)
                 {
                     fields.AddRange(list.Groups["fields"].Value.Split([",", " and ", " or "], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                        .Select(f => Words.ToSnakeCase(Words.Tokens(f).Where(t => !Words.StopWords.Contains(t))))
+                        .Select(f => f.Contains('_', StringComparison.Ordinal) ? f.ToLowerInvariant() : Words.ToSnakeCase(Words.Tokens(f).Where(t => !Words.StopWords.Contains(t))))
                         .Where(f => f.Length > 0 && f != "id").Distinct(StringComparer.Ordinal).Take(6)
                         .Select(f => new DataField(f, FieldType(f), $"the {f.Replace('_', ' ')}")));
                 }
