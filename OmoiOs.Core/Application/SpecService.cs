@@ -4,6 +4,7 @@ using OmoiOs.Core.Domain;
 using OmoiOs.Core.Domain.Transitions;
 using OmoiOs.Core.Errors;
 using OmoiOs.Core.Execution;
+using OmoiOs.Core.Export;
 using OmoiOs.Core.Planning;
 using OmoiOs.Core.Planning.Outputs;
 using OmoiOs.Core.Ports;
@@ -207,6 +208,20 @@ public sealed class SpecService(
     {
         await specs.GetAsync(specId, cancellationToken).ConfigureAwait(false);
         return await specTasks.ListAsync(specId, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<ExportFile>> ExportAsync(string specId, SpecExportFormat format, CancellationToken cancellationToken)
+    {
+        var spec = await specs.GetAsync(specId, cancellationToken).ConfigureAwait(false);
+        var source = new SpecExportSource(
+            spec,
+            await requirements.ListAsync(specId, cancellationToken).ConfigureAwait(false),
+            await requirements.ListCriteriaAsync(specId, cancellationToken).ConfigureAwait(false),
+            await phases.LoadAsync<DesignOutput>(specId, SpecPhase.Design, cancellationToken).ConfigureAwait(false),
+            await specTasks.ListAsync(specId, cancellationToken).ConfigureAwait(false));
+        return source.Requirements.Count == 0 && source.Tasks.Count == 0
+            ? throw new ConflictException("Spec", specId, "it has nothing to export yet: planning has not reached SYNC.")
+            : SpecExporter.Export(format, source);
     }
 
     public async Task<IReadOnlyList<SpecEvent>> EventsAsync(string specId, long after, int max, CancellationToken cancellationToken)

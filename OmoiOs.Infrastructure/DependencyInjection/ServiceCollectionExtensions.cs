@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using OmoiOs.Core.DependencyInjection;
 using OmoiOs.Core.Ports;
 using OmoiOs.Infrastructure.Planners;
+using OmoiOs.Infrastructure.Planners.Heuristic;
 using OmoiOs.Infrastructure.Repositories;
 using OmoiOs.Infrastructure.Sandboxes;
 using OmoiOs.Infrastructure.Storage;
@@ -21,6 +22,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<IRepositoryLocator, GitRepositoryLocator>();
         services.AddOmoiCore();
         services.AddTableStorage(configuration);
+        services.AddHeuristicPlanner();
         services.AddPlanners(configuration);
         services.AddSandboxes(configuration);
         return services;

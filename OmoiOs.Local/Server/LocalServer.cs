@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Logging.Abstractions;
 using OmoiOs.Infrastructure.DependencyInjection;
 using OmoiOs.Infrastructure.LocalDev;
+using OmoiOs.Infrastructure.Workflow.Embedded;
 using OmoiOs.Local.Server.Endpoints;
 
 namespace OmoiOs.Local.Server;
@@ -30,8 +31,13 @@ public sealed class LocalServer : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.Configuration.AddInMemoryCollection(options.Settings);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, options.Port));
+        builder.WebHost.UseKestrel(kestrel =>
+        {
+            kestrel.Listen(System.Net.IPAddress.Loopback, options.Port);
+            kestrel.Limits.MaxRequestBodySize = RequestBody.MaxBytes;
+        });
         builder.Services.AddOmoiInfrastructure(builder.Configuration);
+        builder.Services.AddEmbeddedWorkflowEngine(builder.Configuration);
         builder.Services.AddLocalApi();
 
         var azurite = new AzuriteLauncher(NullLogger<AzuriteLauncher>.Instance);
@@ -46,15 +52,19 @@ public sealed class LocalServer : IAsyncDisposable
         var app = builder.Build();
         app.MapLocalApi();
         await app.StartAsync(cancellationToken);
+        await app.Services.GetRequiredService<EmbeddedWorkflowEngine>().ResumeAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new LocalServer(app, azurite, new Uri(address.EndsWith('/') ? address : address + "/"));
     }
 
     public Task WaitForShutdownAsync(CancellationToken cancellationToken) => _app.WaitForShutdownAsync(cancellationToken);
 
+    public EmbeddedWorkflowEngine Engine => _app.Services.GetRequiredService<EmbeddedWorkflowEngine>();
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
+        await Engine.DisposeAsync();
         await _app.DisposeAsync();
         await _azurite.DisposeAsync();
     }

@@ -1,0 +1,35 @@
+using OmoiOs.Core.Errors;
+
+namespace OmoiOs.Core.Application;
+
+/// <summary>
+/// An RFC 9457 problem: what both hosts answer for an error, so the same mistake gets the same status and body
+/// everywhere. Never 500 for anything a client sent.
+/// </summary>
+public sealed record ApiProblem(string Type, string Title, int Status, string Detail, IReadOnlyDictionary<string, string[]>? Errors = null)
+{
+    public const string ContentType = "application/problem+json";
+
+    public static ApiProblem From(Exception error) => error switch
+    {
+        ValidationFailedException e => new("https://omoios.dev/problems/validation", "The request is not valid.", 400, e.Message, e.Errors),
+        NotFoundException e => new("https://omoios.dev/problems/not-found", $"{e.Kind} not found.", 404, e.Message),
+        ConflictException e => new("https://omoios.dev/problems/conflict", "The spec's state does not allow this.", 409, e.Message),
+        InvalidTransitionException e => new("https://omoios.dev/problems/conflict", "The spec's state does not allow this.", 409, e.Message),
+        ConcurrencyConflictException e => new("https://omoios.dev/problems/concurrency", "The record kept changing; try again.", 409, e.Message),
+        StorageUnavailableException e => new("https://omoios.dev/problems/unavailable", "Storage is unavailable.", 503, e.Message),
+        _ => new("https://omoios.dev/problems/internal", "An internal error occurred.", 500, "The server failed; see its log."),
+    };
+
+    public static ApiProblem MalformedBody(string detail) =>
+        new("https://omoios.dev/problems/validation", "The request body is not valid JSON.", 400, detail, new Dictionary<string, string[]> { ["body"] = [detail] });
+
+    public static ApiProblem TooLarge(long limit) =>
+        new("https://omoios.dev/problems/too-large", "The request body is too large.", 413, $"Bodies are limited to {limit:N0} bytes.");
+
+    public static ApiProblem UnsupportedMediaType(string? contentType) =>
+        new("https://omoios.dev/problems/media-type", "Unsupported content type.", 415, $"Expected application/json, got '{contentType ?? "none"}'.");
+
+    public static ApiProblem InvalidQuery(string field, string detail) =>
+        new("https://omoios.dev/problems/validation", "The request is not valid.", 400, $"{field}: {detail}", new Dictionary<string, string[]> { [field] = [detail] });
+}

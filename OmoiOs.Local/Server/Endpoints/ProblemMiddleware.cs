@@ -1,0 +1,39 @@
+using System.Text.Json;
+using OmoiOs.Core.Application;
+
+namespace OmoiOs.Local.Server.Endpoints;
+
+/// <summary>Turns every error into an <c>application/problem+json</c> answer, in one place.</summary>
+internal sealed class ProblemMiddleware(RequestDelegate next, ILogger<ProblemMiddleware> logger)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        try
+        {
+            await next(context);
+        }
+        catch (Exception error) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
+        {
+            var problem = error switch
+            {
+                ApiProblemException p => p.Problem,
+                BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => ApiProblem.TooLarge(RequestBody.MaxBytes),
+                BadHttpRequestException bad => ApiProblem.MalformedBody(bad.Message),
+                _ => ApiProblem.From(error),
+            };
+            if (problem.Status >= 500)
+            {
+                logger.LogError(error, "{Method} {Path} failed", context.Request.Method, context.Request.Path);
+            }
+
+            await WriteAsync(context, problem);
+        }
+    }
+
+    public static async Task WriteAsync(HttpContext context, ApiProblem problem)
+    {
+        context.Response.StatusCode = problem.Status;
+        context.Response.ContentType = ApiProblem.ContentType;
+        await JsonSerializer.SerializeAsync(context.Response.Body, problem, ApiJson.Options, context.RequestAborted);
+    }
+}

@@ -1,0 +1,99 @@
+using OmoiOs.Core.Application;
+using OmoiOs.Core.Application.Contracts;
+using OmoiOs.Core.Domain;
+using OmoiOs.Core.Export;
+using OmoiOs.Core.Planning.Outputs;
+using OmoiOs.Core.Serialization;
+using OmoiOs.Core.Workflow;
+
+namespace OmoiOs.Local.Server.Endpoints;
+
+/// <summary>The spec routes of API.md; each one translates HTTP to one <see cref="SpecService"/> call.</summary>
+internal static class SpecEndpoints
+{
+    public static void MapSpecEndpoints(this IEndpointRouteBuilder api)
+    {
+        var specs = api.MapGroup("/specs").WithTags("Specs");
+
+        specs.MapPost("/", async (HttpRequest request, SpecService service, CancellationToken cancellationToken) =>
+        {
+            var body = await RequestBody.ReadAsync<CreateSpecRequest>(request, cancellationToken);
+            var spec = await service.CreateAsync(body, cancellationToken);
+            return Results.Created($"/api/specs/{spec.Id}", spec);
+        }).WithName("CreateSpec").Accepts<CreateSpecRequest>("application/json").Produces<Spec>(StatusCodes.Status201Created).ProducesProblem(400).ProducesProblem(413).ProducesProblem(415);
+
+        specs.MapGet("/", async (HttpRequest request, SpecService service, CancellationToken cancellationToken) =>
+        {
+            var page = await service.ListAsync(Query.PageSize(request), request.Query["continuationToken"], cancellationToken);
+            return Results.Ok(new ListResponse<Spec>(page.Items, page.ContinuationToken));
+        }).WithName("ListSpecs").Produces<ListResponse<Spec>>().ProducesProblem(400);
+
+        specs.MapGet("/{id}", async (string id, SpecService service, CancellationToken cancellationToken) =>
+            Results.Ok(await service.GetAsync(id, cancellationToken)))
+            .WithName("GetSpec").Produces<Spec>().ProducesProblem(404);
+
+        specs.MapPost("/{id}/execute", async (string id, HttpRequest request, SpecService service, IWorkflowClient workflows, CancellationToken cancellationToken) =>
+        {
+            var start = await service.ExecuteAsync(id, workflows, cancellationToken);
+            var management = Management(request, id, start.InstanceId);
+            return Results.Accepted(management.StatusQueryGetUri, management);
+        }).WithName("ExecuteSpec").Produces<ExecuteResponse>(StatusCodes.Status202Accepted).ProducesProblem(404).ProducesProblem(409);
+
+        specs.MapPost("/{id}/approve", async (string id, HttpRequest request, SpecService service, IWorkflowClient workflows, CancellationToken cancellationToken) =>
+        {
+            var body = await RequestBody.ReadAsync<ApproveRequest>(request, cancellationToken);
+            await service.ApproveAsync(id, body, workflows, cancellationToken);
+            return Results.Accepted($"/api/specs/{id}");
+        }).WithName("ApproveSpec").Accepts<ApproveRequest>("application/json").Produces(StatusCodes.Status202Accepted).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409);
+
+        specs.MapPost("/{id}/execute-tasks", async (string id, HttpRequest request, SpecService service, IWorkflowClient workflows, CancellationToken cancellationToken) =>
+        {
+            var body = await RequestBody.ReadOptionalAsync<ExecuteTasksRequest>(request, cancellationToken) ?? new ExecuteTasksRequest(null);
+            return Results.Accepted($"/api/specs/{id}/execution-status", await service.ExecuteTasksAsync(id, body, workflows, cancellationToken));
+        }).WithName("ExecuteSpecTasks").Accepts<ExecuteTasksRequest>("application/json").Produces<ExecuteTasksResponse>(StatusCodes.Status202Accepted).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409);
+
+        specs.MapGet("/{id}/execution-status", async (string id, SpecService service, CancellationToken cancellationToken) =>
+            Results.Ok(await service.ExecutionStatusAsync(id, cancellationToken)))
+            .WithName("GetExecutionStatus").Produces<ExecutionStatus>().ProducesProblem(404);
+
+        specs.MapGet("/{id}/requirements", async (string id, SpecService service, CancellationToken cancellationToken) =>
+            Results.Ok(new ListResponse<RequirementView>(await service.RequirementsAsync(id, cancellationToken), null)))
+            .WithName("ListRequirements").Produces<ListResponse<RequirementView>>().ProducesProblem(404);
+
+        specs.MapGet("/{id}/design", async (string id, SpecService service, CancellationToken cancellationToken) =>
+            Results.Ok(await service.DesignAsync(id, cancellationToken)))
+            .WithName("GetDesign").Produces<DesignOutput>().ProducesProblem(404);
+
+        specs.MapGet("/{id}/tasks", async (string id, SpecService service, CancellationToken cancellationToken) =>
+            Results.Ok(new ListResponse<SpecTask>(await service.TasksAsync(id, cancellationToken), null)))
+            .WithName("ListSpecTasks").Produces<ListResponse<SpecTask>>().ProducesProblem(404);
+
+        specs.MapGet("/{id}/export", async (string id, HttpRequest request, SpecService service, CancellationToken cancellationToken) =>
+        {
+            if (!EnumNames.TryParseWire<SpecExportFormat>(request.Query["format"].ToString() is { Length: > 0 } f ? f : "kiro", out var format))
+            {
+                throw new ApiProblemException(ApiProblem.InvalidQuery("format", "must be kiro or speckit."));
+            }
+
+            var files = await service.ExportAsync(id, format, cancellationToken);
+            if (request.Query["file"].ToString() is { Length: > 0 } name)
+            {
+                var file = files.FirstOrDefault(f => f.Path == name || f.Path.EndsWith("/" + name, StringComparison.Ordinal))
+                    ?? throw new ApiProblemException(ApiProblem.InvalidQuery("file", $"must be one of {string.Join(", ", files.Select(f => f.Path))}."));
+                return Results.Text(file.Content, "text/markdown; charset=utf-8");
+            }
+
+            return Results.File(ExportArchive.Zip(files), "application/zip", $"{id}-{format.ToWire()}.zip");
+        }).WithName("ExportSpec").Produces(200, contentType: "application/zip").ProducesProblem(400).ProducesProblem(404).ProducesProblem(409);
+
+        specs.MapPost("/{id}/cancel", async (string id, SpecService service, IWorkflowClient workflows, CancellationToken cancellationToken) =>
+            Results.Accepted($"/api/specs/{id}", await service.CancelAsync(id, workflows, cancellationToken)))
+            .WithName("CancelSpec").Produces<Spec>(StatusCodes.Status202Accepted).ProducesProblem(404).ProducesProblem(409);
+    }
+
+    private static ExecuteResponse Management(HttpRequest request, string specId, string instanceId)
+    {
+        var root = $"{request.Scheme}://{request.Host}/api/specs/{specId}";
+        return new ExecuteResponse(instanceId, $"{root}/execution-status", $"{root}/approve", $"{root}/cancel");
+    }
+}
