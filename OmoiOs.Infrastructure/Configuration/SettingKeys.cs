@@ -1,9 +1,9 @@
 namespace OmoiOs.Infrastructure.Configuration;
 
 /// <summary>
-/// The names of the settings the OmoiOs Functions host reads, as they appear in app settings,
-/// local.settings.json and environment variables. <see cref="Deployed"/> is the contract with
-/// infra/bicep: every key in it must be set by the deployment (a test checks both directions).
+/// The names of the settings <see cref="RequiredSettingsValidator"/> checks, as they appear in app
+/// settings, local.settings.json and environment variables. OmoiOs.Tests/Deployment checks that the
+/// Azure deployment sets every key the validator and the <c>*Options</c> classes read.
 /// </summary>
 public static class SettingKeys
 {
@@ -26,57 +26,30 @@ public static class SettingKeys
     public const string StorageClientId = "OMOI_STORAGE_CLIENT_ID";
     public const string Planner = "OMOI_PLANNER";
     public const string OpenAiBaseUrl = "OMOI_OPENAI_BASE_URL";
-    public const string OpenAiModel = "OMOI_OPENAI_MODEL";
     public const string OpenAiApiKey = "OMOI_OPENAI_API_KEY";
     public const string AzureOpenAiEndpoint = "OMOI_AZURE_OPENAI_ENDPOINT";
     public const string AzureOpenAiDeployment = "OMOI_AZURE_OPENAI_DEPLOYMENT";
-    public const string AnthropicModel = "OMOI_ANTHROPIC_MODEL";
     public const string AnthropicApiKey = "OMOI_ANTHROPIC_API_KEY";
     public const string Sandbox = "OMOI_SANDBOX";
     public const string DaytonaApiUrl = "OMOI_DAYTONA_API_URL";
     public const string DaytonaApiKey = "OMOI_DAYTONA_API_KEY";
-    public const string DaytonaSnapshot = "OMOI_DAYTONA_SNAPSHOT";
-    public const string Agent = "OMOI_AGENT";
-    public const string AgentApiKey = "OMOI_AGENT_API_KEY";
     public const string MaxParallelTasks = "OMOI_MAX_PARALLEL_TASKS";
     public const string MaxConcurrentTasks = "OMOI_MAX_CONCURRENT_TASKS";
     public const string TaskTimeout = "OMOI_TASK_TIMEOUT";
 
-    /// <summary>Every key the Azure deployment must set for the Functions host.</summary>
-    public static IReadOnlyList<string> Deployed { get; } =
-    [
-        AzureWebJobsStorageCredential,
-        AzureWebJobsStorageClientId,
-        AzureWebJobsStorageBlobServiceUri,
-        AzureWebJobsStorageQueueServiceUri,
-        AzureWebJobsStorageTableServiceUri,
-        ApplicationInsightsConnectionString,
-        ApplicationInsightsAuthenticationString,
-        TaskHub,
-        StorageTableUri,
-        StorageClientId,
-        Planner,
-        OpenAiBaseUrl,
-        OpenAiModel,
-        OpenAiApiKey,
-        AzureOpenAiEndpoint,
-        AzureOpenAiDeployment,
-        AnthropicModel,
-        AnthropicApiKey,
-        Sandbox,
-        DaytonaApiUrl,
-        DaytonaApiKey,
-        DaytonaSnapshot,
-        Agent,
-        AgentApiKey,
-        MaxParallelTasks,
-        MaxConcurrentTasks,
-        TaskTimeout,
-    ];
-
     /// <summary>
-    /// Keys that only make sense on one machine, so the deployment must not set them
-    /// (in Azure storage is reached by identity, never by a connection string).
+    /// Keys the Azure deployment must not set: the storage connection strings (in Azure storage is
+    /// reached by identity only) and the settings of the bubblewrap sandbox, which Azure does not have.
     /// </summary>
-    public static IReadOnlyList<string> LocalOnly { get; } = [Storage];
+    public static IReadOnlyList<string> LocalOnly { get; } =
+    [
+        AzureWebJobsStorage,
+        Storage,
+        "OMOI_UNSAFE_NO_SANDBOX",
+        "OMOI_SANDBOX_BWRAP",
+        "OMOI_SANDBOX_MAX_PROCESSES",
+        "OMOI_SANDBOX_DISK_QUOTA_BYTES",
+        "OMOI_SANDBOX_TMP_BYTES",
+        "OMOI_SANDBOX_READONLY_PATHS",
+    ];
 }

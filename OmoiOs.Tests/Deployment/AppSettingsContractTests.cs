@@ -1,12 +1,11 @@
 using System.Reflection;
-using Microsoft.Extensions.Configuration;
 using OmoiOs.Infrastructure.Configuration;
 
 namespace OmoiOs.Tests.Deployment;
 
 /// <summary>
-/// Keeps the code and infra/bicep in step: every setting the code binds is set by the deployment, and the
-/// deployment sets no OMOI_ setting the code does not read.
+/// Keeps the code and infra/bicep in step: every setting the code reads (the <c>*Options</c> classes and the
+/// start-up validator) is set by the deployment, and the deployment sets no OMOI_ setting nothing reads.
 /// </summary>
 public sealed class AppSettingsContractTests
 {
@@ -45,32 +44,47 @@ public sealed class AppSettingsContractTests
         Assert.Empty(BicepSources.AppSettingNames.Intersect(SettingKeys.LocalOnly));
     }
 
-    [Theory]
-    [InlineData("heuristic")]
-    [InlineData("openai")]
-    [InlineData("azure-openai")]
-    [InlineData("anthropic")]
-    public void SettingsTheAzureValidatorRequires_AreSetByTheDeployment(string planner)
+    [Fact]
+    public void KeysTheAzureValidatorReads_IncludeTheTaskHubAndDaytonaKey()
     {
-        // Ask the validator itself what an empty Azure host lacks, for each planner it accepts.
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection([KeyValuePair.Create<string, string?>(SettingKeys.Planner, planner), KeyValuePair.Create<string, string?>(SettingKeys.Sandbox, "daytona")])
-            .Build();
-        var required = RequiredSettingsValidator.Validate(configuration, SettingsProfile.Azure).Select(p => p.Key).Distinct();
+        var read = KeysTheAzureValidatorReads();
 
-        Assert.Empty(required.Except(BicepSources.AppSettingNames));
+        Assert.Contains(SettingKeys.TaskHub, read);
+        Assert.Contains(SettingKeys.DaytonaApiKey, read);
+        Assert.Contains(SettingKeys.AzureWebJobsStorageTableServiceUri, read);
     }
 
-    /// <summary>Keys bound by every *Options type in the app's assemblies, plus the settings contract in SettingKeys.</summary>
+    /// <summary>Keys bound by every *Options type in the app's assemblies, plus every key the Azure validator reads.</summary>
     private static Dictionary<string, string> KeysTheCodeReads()
     {
         var keys = OptionsKeyCollector.Collect(typeof(SettingKeys).Assembly, Assembly.Load("OmoiOs.Functions"))
             .ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
-        foreach (var key in SettingKeys.Deployed)
+        foreach (var key in KeysTheAzureValidatorReads())
         {
-            keys.TryAdd(key, nameof(SettingKeys));
+            keys[key] = keys.TryGetValue(key, out var owners) ? $"{owners}, {nameof(RequiredSettingsValidator)}" : nameof(RequiredSettingsValidator);
         }
 
         return keys;
+    }
+
+    /// <summary>Runs the Azure rules through every planner and sandbox choice and records what they look up.</summary>
+    private static HashSet<string> KeysTheAzureValidatorReads()
+    {
+        var read = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var planner in RequiredSettingsValidator.Planners)
+        {
+            foreach (var sandbox in RequiredSettingsValidator.Sandboxes)
+            {
+                var configuration = new RecordingConfiguration(new Dictionary<string, string?>
+                {
+                    [SettingKeys.Planner] = planner,
+                    [SettingKeys.Sandbox] = sandbox,
+                });
+                RequiredSettingsValidator.Validate(configuration, SettingsProfile.Azure);
+                read.UnionWith(configuration.Requested);
+            }
+        }
+
+        return read;
     }
 }

@@ -135,7 +135,7 @@ public sealed partial class InfraBicepTests
     [InlineData("OMOI_OPENAI_API_KEY", "openai-api-key")]
     [InlineData("OMOI_ANTHROPIC_API_KEY", "anthropic-api-key")]
     [InlineData("OMOI_DAYTONA_API_KEY", "daytona-api-key")]
-    [InlineData("OMOI_AGENT_API_KEY", "agent-api-key")]
+    [InlineData("ANTHROPIC_API_KEY", "agent-api-key")]
     public void AppSettings_ReferenceApiKeysInKeyVault(string setting, string secretName)
     {
         var reference = Assert.IsType<BicepString>(BicepSources.AppSettings[setting]);

@@ -18,6 +18,13 @@ param location string
 @description('Object id of the person running azd (azd fills AZURE_PRINCIPAL_ID). Gets data access to the task hub for the Durable Functions Monitor and may set Key Vault secrets. Empty: no human access.')
 param principalId string = ''
 
+@allowed([
+  'User'
+  'ServicePrincipal'
+])
+@description('Kind of principal principalId is (ServicePrincipal when azd runs in a pipeline).')
+param principalType string = 'User'
+
 @description('Put the function app in a virtual network and let storage accept only that subnet and trusted Azure services.')
 param vnetEnabled bool = false
 
@@ -38,26 +45,26 @@ param planner string = 'heuristic'
 @description('OpenAI-compatible base URL; empty means api.openai.com.')
 param openAiBaseUrl string = ''
 
-@description('Model for the openai planner.')
-param openAiModel string = ''
-
 @description('Azure OpenAI endpoint for the azure-openai planner (the app identity authenticates).')
 param azureOpenAiEndpoint string = ''
 
 @description('Azure OpenAI deployment name for the azure-openai planner.')
 param azureOpenAiDeployment string = ''
 
-@description('Model for the anthropic planner.')
-param anthropicModel string = ''
-
 @description('Daytona API base URL.')
 param daytonaApiUrl string = 'https://app.daytona.io/api'
 
-@description('Daytona snapshot the task sandboxes start from (it must contain the agent CLI); empty means the Daytona default.')
+@description('Daytona snapshot the task sandboxes start from (it must contain git, tar and the agent CLI); empty means the Daytona default.')
 param daytonaSnapshot string = ''
 
-@description('Agent command template run inside each sandbox; @{prompt} is replaced by the prompt file path.')
-param agentCommand string = 'claude -p @{prompt} --output-format stream-json --permission-mode acceptEdits'
+@description('Daytona region for new sandboxes; empty means the Daytona default.')
+param daytonaTarget string = ''
+
+@description('Let sandboxed commands reach the network. The default agent (Claude Code) calls the Anthropic API from inside the sandbox.')
+param sandboxAllowNetwork bool = true
+
+@description('Agent command template run inside each sandbox; {prompt} is replaced by the prompt file path (so @{prompt} is a Claude Code file mention).')
+param agentCommand string = 'claude -p @{prompt} --output-format stream-json --verbose --permission-mode acceptEdits'
 
 @minValue(1)
 @description('Default number of tasks of one spec that run at the same time.')
@@ -69,6 +76,9 @@ param maxConcurrentTasks int = 8
 
 @description('Wall-clock limit of one agent run (TimeSpan, hh:mm:ss). Keep it below host.json functionTimeout.')
 param taskTimeout string = '00:30:00'
+
+@description('Wall-clock limit of a task\'s check command (TimeSpan).')
+param checkTimeout string = '00:10:00'
 
 @minValue(40)
 @maxValue(1000)
@@ -96,7 +106,7 @@ param anthropicApiKey string
 param daytonaApiKey string
 
 @secure()
-@description('Key handed to the coding agent inside the sandbox, stored in Key Vault when given.')
+@description('Anthropic key handed to the coding agent inside the sandbox (as ANTHROPIC_API_KEY), stored in Key Vault when given.')
 param agentApiKey string
 
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
@@ -185,6 +195,7 @@ module operatorAccess 'modules/operator-access.bicep' = if (!empty(principalId))
   scope: rg
   params: {
     principalId: principalId
+    principalType: principalType
     storageAccountName: storage.outputs.name
     keyVaultName: keyVault.outputs.name
   }
@@ -210,16 +221,17 @@ module functionApp 'modules/functionapp.bicep' = {
     taskHubName: taskHubName
     planner: planner
     openAiBaseUrl: openAiBaseUrl
-    openAiModel: openAiModel
     azureOpenAiEndpoint: azureOpenAiEndpoint
     azureOpenAiDeployment: azureOpenAiDeployment
-    anthropicModel: anthropicModel
     daytonaApiUrl: daytonaApiUrl
     daytonaSnapshot: daytonaSnapshot
+    daytonaTarget: daytonaTarget
+    sandboxAllowNetwork: sandboxAllowNetwork
     agentCommand: agentCommand
     maxParallelTasks: maxParallelTasks
     maxConcurrentTasks: maxConcurrentTasks
     taskTimeout: taskTimeout
+    checkTimeout: checkTimeout
   }
   // The app's first start reads storage and Key Vault through the identity: grant before it boots.
   dependsOn: [

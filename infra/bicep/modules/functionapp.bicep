@@ -17,16 +17,17 @@ param instanceMemoryMB int
 param taskHubName string
 param planner string
 param openAiBaseUrl string
-param openAiModel string
 param azureOpenAiEndpoint string
 param azureOpenAiDeployment string
-param anthropicModel string
 param daytonaApiUrl string
 param daytonaSnapshot string
+param daytonaTarget string
+param sandboxAllowNetwork bool
 param agentCommand string
 param maxParallelTasks int
 param maxConcurrentTasks int
 param taskTimeout string
+param checkTimeout string
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: storageAccountName
@@ -129,18 +130,27 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     OMOI_STORAGE_CLIENT_ID: identityClientId
     OMOI_PLANNER: planner
     OMOI_OPENAI_BASE_URL: openAiBaseUrl
-    OMOI_OPENAI_MODEL: openAiModel
     OMOI_OPENAI_API_KEY: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/openai-api-key)'
     OMOI_AZURE_OPENAI_ENDPOINT: azureOpenAiEndpoint
     OMOI_AZURE_OPENAI_DEPLOYMENT: azureOpenAiDeployment
-    OMOI_ANTHROPIC_MODEL: anthropicModel
     OMOI_ANTHROPIC_API_KEY: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/anthropic-api-key)'
     OMOI_SANDBOX: 'daytona'
+    OMOI_SANDBOX_ALLOW_NETWORK: string(sandboxAllowNetwork)
+    OMOI_SANDBOX_OUTPUT_LIMIT_BYTES: '4194304'
+    OMOI_WORKSPACE_ROOT: '/tmp/omoi-workspaces'
+    OMOI_CHECK_TIMEOUT: checkTimeout
     OMOI_DAYTONA_API_URL: daytonaApiUrl
     OMOI_DAYTONA_API_KEY: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/daytona-api-key)'
     OMOI_DAYTONA_SNAPSHOT: daytonaSnapshot
+    OMOI_DAYTONA_TARGET: daytonaTarget
+    OMOI_DAYTONA_WORKSPACE_PATH: '/home/daytona/workspace'
+    OMOI_DAYTONA_START_TIMEOUT: '00:03:00'
+    OMOI_DAYTONA_POLL_INTERVAL: '00:00:00.500'
+    OMOI_DAYTONA_MAX_POLL_INTERVAL: '00:00:05'
+    OMOI_DAYTONA_AUTO_STOP_MINUTES: '60'
     OMOI_AGENT: agentCommand
-    OMOI_AGENT_API_KEY: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/agent-api-key)'
+    OMOI_AGENT_PASS_ENV: 'ANTHROPIC_API_KEY'
+    ANTHROPIC_API_KEY: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/agent-api-key)'
     OMOI_MAX_PARALLEL_TASKS: string(maxParallelTasks)
     OMOI_MAX_CONCURRENT_TASKS: string(maxConcurrentTasks)
     OMOI_TASK_TIMEOUT: taskTimeout

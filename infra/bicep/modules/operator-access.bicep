@@ -1,6 +1,7 @@
 // Optional access for the person who ran azd: with shared keys disabled, the Durable Functions Monitor
 // (VS Code) reads the task hub with the operator's own Entra login, and keys are set with az keyvault.
 param principalId string
+param principalType string
 param storageAccountName string
 param keyVaultName string
 
@@ -23,7 +24,7 @@ resource operatorBlob 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageBlobDataContributor)
     principalId: principalId
-    principalType: 'User'
+    principalType: principalType
   }
 }
 
@@ -33,7 +34,7 @@ resource operatorQueue 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageQueueDataContributor)
     principalId: principalId
-    principalType: 'User'
+    principalType: principalType
   }
 }
 
@@ -43,7 +44,7 @@ resource operatorTable 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageTableDataContributor)
     principalId: principalId
-    principalType: 'User'
+    principalType: principalType
   }
 }
 
@@ -53,6 +54,6 @@ resource operatorSecrets 'Microsoft.Authorization/roleAssignments@2022-04-01' = 
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', keyVaultSecretsOfficer)
     principalId: principalId
-    principalType: 'User'
+    principalType: principalType
   }
 }
