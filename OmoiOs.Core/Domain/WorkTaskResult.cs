@@ -3,7 +3,11 @@ namespace OmoiOs.Core.Domain;
 /// <summary>What one run of a task produced.</summary>
 public sealed record WorkTaskResult
 {
+    /// <summary>The agent's exit code.</summary>
     public int? ExitCode { get; init; }
+
+    /// <summary>The check command's exit code; null when no check ran.</summary>
+    public int? CheckExitCode { get; init; }
 
     public string? DiffStat { get; init; }
 
@@ -16,6 +20,13 @@ public sealed record WorkTaskResult
     public long OutputTokens { get; init; }
 
     public long DurationMs { get; init; }
+
+    public long AgentDurationMs { get; init; }
+
+    public long CheckDurationMs { get; init; }
+
+    /// <summary>The task branch in the user's repository that holds this run's commits.</summary>
+    public string? Branch { get; init; }
 
     /// <summary>The commit merged into the spec branch, when there was one.</summary>
     public string? MergedCommit { get; init; }

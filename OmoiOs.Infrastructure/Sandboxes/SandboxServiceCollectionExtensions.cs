@@ -1,0 +1,59 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using OmoiOs.Core.Execution;
+using OmoiOs.Infrastructure.Agents;
+using OmoiOs.Infrastructure.Execution;
+using OmoiOs.Infrastructure.Sandboxes.Daytona;
+using OmoiOs.Infrastructure.Sandboxes.Local;
+using OmoiOs.Infrastructure.Workspaces;
+
+namespace OmoiOs.Infrastructure.Sandboxes;
+
+public static class SandboxServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers task execution: the sandbox chosen by <c>OMOI_SANDBOX</c> (local bubblewrap or Daytona), the command-line
+    /// agent runner (<c>OMOI_AGENT</c>), task workspaces and <see cref="ITaskRunner"/>. Options are validated at start.
+    /// </summary>
+    public static IServiceCollection AddSandboxes(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<SandboxOptions>().BindConfiguration("").ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AgentOptions>().BindConfiguration("").ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<TaskWorkspaces>();
+        services.AddSingleton<IAgentRunner, CommandAgentRunner>();
+        services.AddSingleton<ITaskRunner, SandboxTaskRunner>();
+
+        var chosen = new SandboxOptions();
+        configuration.Bind(chosen);
+        if (string.Equals(chosen.Provider, SandboxOptions.Daytona, StringComparison.Ordinal))
+        {
+            services.AddOptions<DaytonaOptions>().BindConfiguration("").ValidateDataAnnotations()
+                .Validate(o => !string.IsNullOrWhiteSpace(o.ApiKey), "OMOI_DAYTONA_API_KEY is required when OMOI_SANDBOX=daytona.")
+                .ValidateOnStart();
+            // The client lives as long as the provider (a singleton), so connections are recycled by the handler instead.
+            services.AddHttpClient<DaytonaClient>()
+                .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+                .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+                .AddStandardResilienceHandler(options =>
+                {
+                    // A retried POST could create a second sandbox that nobody deletes: retry only idempotent calls.
+                    options.Retry.DisableForUnsafeHttpMethods();
+                    options.AttemptTimeout.Timeout = TimeSpan.FromMinutes(2);
+                    options.TotalRequestTimeout.Timeout = TimeSpan.FromMinutes(5);
+                    options.CircuitBreaker.SamplingDuration = TimeSpan.FromMinutes(5);
+                });
+            services.AddSingleton<ISandboxProvider, DaytonaSandboxProvider>();
+        }
+        else
+        {
+            services.AddSingleton<ISandboxProvider, LocalSandboxProvider>();
+        }
+
+        return services;
+    }
+}
