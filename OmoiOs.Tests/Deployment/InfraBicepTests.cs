@@ -235,6 +235,17 @@ public sealed partial class InfraBicepTests
     }
 
     [Fact]
+    public void ParametersFile_NamesOnlyParametersOfMain()
+    {
+        using var parameters = JsonDocument.Parse(RepositoryFiles.Read(BicepSources.ParametersPath));
+        var declared = BicepSources.Template.Main.Params.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+
+        var unknown = parameters.RootElement.GetProperty("parameters").EnumerateObject().Select(p => p.Name).Where(n => !declared.Contains(n)).ToList();
+
+        Assert.True(unknown.Count == 0, $"{BicepSources.ParametersPath} sets parameters main.bicep does not declare: {string.Join(", ", unknown)}");
+    }
+
+    [Fact]
     public void Template_HasNoSecretLiteral()
     {
         var findings = BicepSources.Template.Files

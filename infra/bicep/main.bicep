@@ -161,7 +161,7 @@ module storage 'modules/storage.bicep' = {
     location: location
     tags: tags
     deploymentContainerName: deploymentContainerName
-    allowedSubnetId: vnetEnabled ? network.outputs.appSubnetId : ''
+    allowedSubnetId: network.?outputs.appSubnetId ?? ''
   }
 }
 
@@ -215,7 +215,7 @@ module functionApp 'modules/functionapp.bicep' = {
     deploymentContainerName: deploymentContainerName
     applicationInsightsConnectionString: monitoring.outputs.connectionString
     keyVaultUri: keyVault.outputs.uri
-    subnetId: vnetEnabled ? network.outputs.appSubnetId : ''
+    subnetId: network.?outputs.appSubnetId ?? ''
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
     taskHubName: taskHubName
