@@ -1,0 +1,161 @@
+// Flex Consumption plan + the Linux function app that hosts OmoiOs.Functions, and every app setting it
+// reads. The settings are one literal object on purpose: OmoiOs.Tests/Deployment checks it against the
+// keys the code binds, and docs/azure.md explains each one.
+param name string
+param planName string
+param location string
+param tags object
+param identityId string
+param identityClientId string
+param storageAccountName string
+param deploymentContainerName string
+param applicationInsightsConnectionString string
+param keyVaultUri string
+param subnetId string
+param maximumInstanceCount int
+param instanceMemoryMB int
+param taskHubName string
+param planner string
+param openAiBaseUrl string
+param azureOpenAiEndpoint string
+param azureOpenAiDeployment string
+param daytonaApiUrl string
+param daytonaSnapshot string
+param daytonaTarget string
+param sandboxAllowNetwork bool
+param agentCommand string
+param maxParallelTasks int
+param maxConcurrentTasks int
+param taskTimeout string
+param checkTimeout string
+
+resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
+  name: storageAccountName
+}
+
+resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+  name: planName
+  location: location
+  tags: tags
+  kind: 'functionapp'
+  sku: {
+    name: 'FC1'
+    tier: 'FlexConsumption'
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+resource site 'Microsoft.Web/sites@2024-04-01' = {
+  name: name
+  location: location
+  tags: union(tags, {
+    'azd-service-name': 'functions'
+  })
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identityId}': {}
+    }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    // Without this the platform resolves Key Vault references with a system-assigned identity the app does not have.
+    keyVaultReferenceIdentity: identityId
+    virtualNetworkSubnetId: empty(subnetId) ? null : subnetId
+    siteConfig: {
+      minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      http20Enabled: true
+    }
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${storage.properties.primaryEndpoints.blob}${deploymentContainerName}'
+          authentication: {
+            type: 'UserAssignedIdentity'
+            userAssignedIdentityResourceId: identityId
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        maximumInstanceCount: maximumInstanceCount
+        instanceMemoryMB: instanceMemoryMB
+      }
+      runtime: {
+        name: 'dotnet-isolated'
+        version: '10.0'
+      }
+    }
+  }
+}
+
+// azd deploys with an Entra token; publishing with basic credentials stays off.
+resource ftpBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+  parent: site
+  name: 'ftp'
+  properties: {
+    allow: false
+  }
+}
+
+resource scmBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+  parent: site
+  name: 'scm'
+  properties: {
+    allow: false
+  }
+}
+
+// Flex Consumption takes the runtime from functionAppConfig and rejects FUNCTIONS_WORKER_RUNTIME and
+// FUNCTIONS_EXTENSION_VERSION here. No connection string anywhere: storage is reached by identity.
+resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
+  parent: site
+  name: 'appsettings'
+  properties: {
+    AzureWebJobsStorage__credential: 'managedidentity'
+    AzureWebJobsStorage__clientId: identityClientId
+    AzureWebJobsStorage__blobServiceUri: storage.properties.primaryEndpoints.blob
+    AzureWebJobsStorage__queueServiceUri: storage.properties.primaryEndpoints.queue
+    AzureWebJobsStorage__tableServiceUri: storage.properties.primaryEndpoints.table
+    APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
+    APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
+    AZURE_CLIENT_ID: identityClientId
+    OMOI_TASK_HUB: taskHubName
+    OMOI_STORAGE_TABLE_URI: storage.properties.primaryEndpoints.table
+    OMOI_STORAGE_CLIENT_ID: identityClientId
+    OMOI_PLANNER: planner
+    OMOI_OPENAI_BASE_URL: openAiBaseUrl
+    OMOI_OPENAI_API_KEY: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/openai-api-key)'
+    OMOI_AZURE_OPENAI_ENDPOINT: azureOpenAiEndpoint
+    OMOI_AZURE_OPENAI_DEPLOYMENT: azureOpenAiDeployment
+    OMOI_ANTHROPIC_API_KEY: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/anthropic-api-key)'
+    OMOI_SANDBOX: 'daytona'
+    OMOI_SANDBOX_ALLOW_NETWORK: string(sandboxAllowNetwork)
+    OMOI_SANDBOX_OUTPUT_LIMIT_BYTES: '4194304'
+    OMOI_WORKSPACE_ROOT: '/tmp/omoi-workspaces'
+    OMOI_CHECK_TIMEOUT: checkTimeout
+    OMOI_DAYTONA_API_URL: daytonaApiUrl
+    OMOI_DAYTONA_API_KEY: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/daytona-api-key)'
+    OMOI_DAYTONA_SNAPSHOT: daytonaSnapshot
+    OMOI_DAYTONA_TARGET: daytonaTarget
+    OMOI_DAYTONA_WORKSPACE_PATH: '/home/daytona/workspace'
+    OMOI_DAYTONA_START_TIMEOUT: '00:03:00'
+    OMOI_DAYTONA_POLL_INTERVAL: '00:00:00.500'
+    OMOI_DAYTONA_MAX_POLL_INTERVAL: '00:00:05'
+    OMOI_DAYTONA_AUTO_STOP_MINUTES: '60'
+    OMOI_AGENT: agentCommand
+    OMOI_AGENT_PASS_ENV: 'ANTHROPIC_API_KEY'
+    ANTHROPIC_API_KEY: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/agent-api-key)'
+    OMOI_MAX_PARALLEL_TASKS: string(maxParallelTasks)
+    OMOI_MAX_CONCURRENT_TASKS: string(maxConcurrentTasks)
+    OMOI_TASK_TIMEOUT: taskTimeout
+  }
+}
+
+output name string = site.name
+output defaultHostname string = site.properties.defaultHostName
