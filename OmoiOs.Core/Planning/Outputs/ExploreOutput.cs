@@ -35,7 +35,7 @@ public sealed record ExploreOutput
 
 public sealed record LanguageStat(string Name, int Files, long Lines);
 
-public sealed record PathPurpose(string Path, string Purpose);
+public sealed record PathPurpose(string Path, string Purpose = "");
 
 public sealed record Conventions
 {
