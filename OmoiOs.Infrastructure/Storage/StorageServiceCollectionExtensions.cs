@@ -34,9 +34,11 @@ public static class StorageServiceCollectionExtensions
         return services;
     }
 
-    internal static TableServiceClient CreateServiceClient(StorageOptions options)
+    /// <param name="configure">Lets a benchmark add pipeline policies (request counting) to the client the hosts use.</param>
+    internal static TableServiceClient CreateServiceClient(StorageOptions options, Action<TableClientOptions>? configure = null)
     {
         var clientOptions = new TableClientOptions();
+        configure?.Invoke(clientOptions);
         clientOptions.Retry.Mode = RetryMode.Exponential;
         clientOptions.Retry.MaxRetries = options.MaxRetries;
         clientOptions.Retry.Delay = TimeSpan.FromMilliseconds(200);

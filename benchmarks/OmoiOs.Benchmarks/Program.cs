@@ -3,6 +3,9 @@ using OmoiOs.Benchmarks.Figures;
 
 var figures = new Dictionary<string, Func<TextWriter, CancellationToken, Task>>(StringComparer.OrdinalIgnoreCase)
 {
+    ["sync"] = SyncFigure.RunAsync,
+    ["planner"] = HeuristicPlannerFigure.RunAsync,
+    ["engine"] = EngineFigure.RunAsync,
     ["scheduler"] = SchedulerQualityFigure.RunAsync,
     ["micro"] = (_, _) => RunMicroBenchmarks(args.Skip(1).ToArray()),
 };
