@@ -29,6 +29,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<ResolveApprovalActivity>();
         services.TryAddSingleton<SyncActivity>();
         services.TryAddSingleton<PrepareExecutionActivity>();
+        services.TryAddSingleton<ExecutionInputsCache>();
         services.TryAddSingleton<RunTaskAttemptActivity>();
         services.TryAddSingleton<BlockTasksActivity>();
         services.TryAddSingleton<CompleteSpecActivity>();

@@ -34,4 +34,19 @@ public interface IWorkTaskRepository
         Func<WorkTask, SpecTaskStatus?>? specTaskStatus,
         Func<WorkTask, WorkTask, IReadOnlyList<SpecEventDraft>>? events,
         CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The same change as <see cref="UpdateAsync(string, Func{WorkTask, WorkTask}, Func{WorkTask, SpecTaskStatus?}?, Func{WorkTask, WorkTask, IReadOnlyList{SpecEventDraft}}?, CancellationToken)"/>,
+    /// starting from records the caller already holds with their versions: the first attempt writes under those
+    /// versions without reading them again, and a lost race re-reads both. <paramref name="currentSpecTask"/> (the
+    /// task's spec task, or null to read it when needed) decides whether the spec task's status must change.
+    /// </summary>
+    Task<WorkTask> UpdateAsync(
+        WorkTask current,
+        SpecTask? currentSpecTask,
+        Func<WorkTask, WorkTask> change,
+        Func<WorkTask, SpecTaskStatus?>? specTaskStatus,
+        Func<WorkTask, WorkTask, IReadOnlyList<SpecEventDraft>>? events,
+        CancellationToken cancellationToken) =>
+        UpdateAsync((current ?? throw new ArgumentNullException(nameof(current))).Id, change, specTaskStatus, events, cancellationToken);
 }

@@ -132,6 +132,7 @@ public static class SpecWorkflow
             completed: planInput.Tasks.Where(t => t.Status == WorkTaskStatus.Completed).Select(t => t.Id),
             failed: planInput.Tasks.Where(t => t.Status == WorkTaskStatus.Failed).Select(t => t.Id),
             blocked: planInput.Tasks.Where(t => t.Status is WorkTaskStatus.Blocked or WorkTaskStatus.Cancelled).Select(t => t.Id));
+        var executionId = context.NewGuid().ToString("N");
         var attempts = planInput.Tasks.ToDictionary(t => t.Id, t => t.Attempts, StringComparer.Ordinal);
         var feedback = new Dictionary<string, string?>(StringComparer.Ordinal);
         var running = new Dictionary<Task<TaskAttemptResult>, string>();
@@ -144,7 +145,7 @@ public static class SpecWorkflow
                 foreach (var taskId in plan.TakeReady(settings.MaxParallelTasks - running.Count, new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero)))
                 {
                     attempts[taskId]++;
-                    var input = new RunTaskAttemptInput(settings.SpecId, taskId, attempts[taskId], feedback.GetValueOrDefault(taskId));
+                    var input = new RunTaskAttemptInput(settings.SpecId, taskId, attempts[taskId], feedback.GetValueOrDefault(taskId), executionId);
                     running.Add(context.CallActivityAsync<TaskAttemptResult>(ActivityNames.RunTaskAttempt, input, ActivityRetry), taskId);
                 }
             }

@@ -13,8 +13,17 @@ internal static class TextChunks
     private const int ColumnsPerRow = 10;
     private const int BytesPerRow = BytesPerColumn * ColumnsPerRow;
 
+    // A text of up to this many part rows is written with its head in one transaction.
+    private const int PartRowsPerTransaction = 2;
+
     public static async Task WriteAsync(RecordTable table, string partitionKey, string headRowKey, string text, CancellationToken cancellationToken)
     {
+        if (SingleTransaction(partitionKey, headRowKey, text) is { } atomic)
+        {
+            await table.SubmitAsync(atomic, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         var bytes = Encoding.UTF8.GetBytes(text);
         var rows = (bytes.Length + BytesPerRow - 1) / BytesPerRow;
 
@@ -25,8 +34,28 @@ internal static class TextChunks
             await table.SubmitAsync(batch.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)).ToList(), cancellationToken).ConfigureAwait(false);
         }
 
-        var head = new TableEntity(partitionKey, headRowKey) { ["kind"] = "text", ["rows"] = rows, ["bytes"] = bytes.LongLength };
-        await table.SubmitAsync([new TableTransactionAction(TableTransactionActionType.UpsertReplace, head)], cancellationToken).ConfigureAwait(false);
+        await table.SubmitAsync([new TableTransactionAction(TableTransactionActionType.UpsertReplace, Head(partitionKey, headRowKey, rows, bytes.LongLength))], cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The upserts that store a text of at most two part rows (1.25 MB of UTF-8) together with its head, for one
+    /// transaction; null for a longer text, which <see cref="WriteAsync"/> writes part by part and the head last.
+    /// </summary>
+    public static IReadOnlyList<TableTransactionAction>? SingleTransaction(string partitionKey, string headRowKey, string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (Encoding.UTF8.GetByteCount(text) > BytesPerRow * PartRowsPerTransaction)
+        {
+            return null;
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(text);
+        var rows = (bytes.Length + BytesPerRow - 1) / BytesPerRow;
+        return
+        [
+            .. Enumerable.Range(0, rows).Select(i => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ChunkRow(partitionKey, headRowKey, i, bytes))),
+            new TableTransactionAction(TableTransactionActionType.UpsertReplace, Head(partitionKey, headRowKey, rows, bytes.LongLength)),
+        ];
     }
 
     public static async Task<string?> ReadAsync(RecordTable table, string partitionKey, string headRowKey, CancellationToken cancellationToken)
@@ -58,6 +87,9 @@ internal static class TextChunks
             ? Encoding.UTF8.GetString(buffer)
             : throw new InvalidDataException($"Text {headRowKey} of {partitionKey} has {offset} of its {length} bytes.");
     }
+
+    private static TableEntity Head(string partitionKey, string headRowKey, int rows, long bytes) =>
+        new(partitionKey, headRowKey) { ["kind"] = "text", ["rows"] = rows, ["bytes"] = bytes };
 
     private static TableEntity ChunkRow(string partitionKey, string headRowKey, int index, byte[] bytes)
     {

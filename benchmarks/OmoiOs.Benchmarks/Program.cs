@@ -1,20 +1,17 @@
 using BenchmarkDotNet.Running;
 using OmoiOs.Benchmarks.Figures;
 
+// Printed figures, in the order `all` runs them; `micro` (BenchmarkDotNet) runs only when named.
 var figures = new Dictionary<string, Func<TextWriter, CancellationToken, Task>>(StringComparer.OrdinalIgnoreCase)
 {
     ["sync"] = SyncFigure.RunAsync,
     ["planner"] = HeuristicPlannerFigure.RunAsync,
     ["engine"] = EngineFigure.RunAsync,
+    ["memory"] = MemoryFigure.RunAsync,
     ["scheduler"] = SchedulerQualityFigure.RunAsync,
-    ["micro"] = (_, _) => RunMicroBenchmarks(args.Skip(1).ToArray()),
 };
-
-if (args.Length == 0 || !(figures.ContainsKey(args[0]) || args[0].Equals("all", StringComparison.OrdinalIgnoreCase)))
-{
-    Console.Error.WriteLine($"usage: dotnet run -c Release --project benchmarks/OmoiOs.Benchmarks -- <{string.Join("|", figures.Keys)}|all> [BenchmarkDotNet arguments for micro]");
-    return 2;
-}
+const string All = "all";
+const string Micro = "micro";
 
 using var cancellation = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
@@ -23,7 +20,25 @@ Console.CancelKeyPress += (_, e) =>
     cancellation.Cancel();
 };
 
-var selected = args[0].Equals("all", StringComparison.OrdinalIgnoreCase) ? [.. figures.Keys] : new[] { args[0] };
+if (args.Length == 1 && args[0] == MemoryFigure.ChildName)
+{
+    await MemoryFigure.RunChildAsync(Console.Out, cancellation.Token);
+    return 0;
+}
+
+if (args.Length > 0 && args[0].Equals(Micro, StringComparison.OrdinalIgnoreCase))
+{
+    BenchmarkSwitcher.FromAssembly(typeof(SchedulerQualityFigure).Assembly).Run(args.Length == 1 ? ["--filter", "*"] : args[1..]);
+    return 0;
+}
+
+if (args.Length == 0 || !(figures.ContainsKey(args[0]) || args[0].Equals(All, StringComparison.OrdinalIgnoreCase)))
+{
+    Console.Error.WriteLine($"usage: dotnet run -c Release --project benchmarks/OmoiOs.Benchmarks -- <{string.Join("|", figures.Keys)}|{All}|{Micro} [BenchmarkDotNet arguments]>");
+    return 2;
+}
+
+var selected = args[0].Equals(All, StringComparison.OrdinalIgnoreCase) ? [.. figures.Keys] : new[] { args[0] };
 foreach (var name in selected)
 {
     Console.Out.WriteLine($"== {name}");
@@ -32,10 +47,3 @@ foreach (var name in selected)
 }
 
 return 0;
-
-static Task RunMicroBenchmarks(string[] benchmarkArgs)
-{
-    BenchmarkSwitcher.FromAssembly(typeof(SchedulerQualityFigure).Assembly)
-        .Run(benchmarkArgs.Length == 0 ? ["--filter", "*"] : benchmarkArgs);
-    return Task.CompletedTask;
-}

@@ -16,10 +16,11 @@ public sealed class SyncService(PhaseRunner phases, IRequirementRepository requi
 {
     public async Task<SyncOutput> SyncAsync(string specId, CancellationToken cancellationToken)
     {
-        var planned = await phases.LoadAsync<RequirementsOutput>(specId, SpecPhase.Requirements, cancellationToken).ConfigureAwait(false)
-            ?? throw new ConflictException("Spec", specId, "it has no accepted requirements to sync.");
-        var tasksOutput = await phases.LoadAsync<TasksOutput>(specId, SpecPhase.Tasks, cancellationToken).ConfigureAwait(false)
-            ?? throw new ConflictException("Spec", specId, "it has no accepted tasks to sync.");
+        var loadingRequirements = phases.LoadAsync<RequirementsOutput>(specId, SpecPhase.Requirements, cancellationToken);
+        var loadingTasks = phases.LoadAsync<TasksOutput>(specId, SpecPhase.Tasks, cancellationToken);
+        await Task.WhenAll(loadingRequirements, loadingTasks).ConfigureAwait(false);
+        var planned = loadingRequirements.Result ?? throw new ConflictException("Spec", specId, "it has no accepted requirements to sync.");
+        var tasksOutput = loadingTasks.Result ?? throw new ConflictException("Spec", specId, "it has no accepted tasks to sync.");
 
         var requirementIds = planned.Requirements.ToDictionary(r => r.Id, r => RecordIds.Requirement(specId, r.Id), StringComparer.Ordinal);
         var taskIds = tasksOutput.Tasks.ToDictionary(t => t.Id, t => RecordIds.SpecTask(specId, t.Id), StringComparer.Ordinal);
@@ -48,8 +49,11 @@ public sealed class SyncService(PhaseRunner phases, IRequirementRepository requi
             return output;
         }
 
-        var (requirementRecords, criterionRecords) = await BuildRequirementsAsync(specId, planned, cancellationToken).ConfigureAwait(false);
-        var taskRecords = await BuildTasksAsync(specId, tasksOutput, taskIds, requirementIds, cancellationToken).ConfigureAwait(false);
+        var buildingRequirements = BuildRequirementsAsync(specId, planned, cancellationToken);
+        var buildingTasks = BuildTasksAsync(specId, tasksOutput, taskIds, requirementIds, cancellationToken);
+        await Task.WhenAll(buildingRequirements, buildingTasks).ConfigureAwait(false);
+        var (requirementRecords, criterionRecords) = buildingRequirements.Result;
+        var taskRecords = buildingTasks.Result;
         await requirements.UpsertAsync(specId, requirementRecords, criterionRecords, cancellationToken).ConfigureAwait(false);
         await specTasks.UpsertAsync(specId, taskRecords, cancellationToken).ConfigureAwait(false);
 
@@ -74,20 +78,28 @@ public sealed class SyncService(PhaseRunner phases, IRequirementRepository requi
         return issues;
     }
 
-    private static List<CoverageEntry> Coverage(RequirementsOutput planned, TasksOutput tasks) =>
-        planned.Requirements.Select(requirement =>
+    private static List<CoverageEntry> Coverage(RequirementsOutput planned, TasksOutput tasks)
+    {
+        var coveringTasks = tasks.Tasks
+            .SelectMany(t => t.RequirementsAddressed.Distinct(StringComparer.Ordinal).Select(r => (Requirement: r, Task: t)))
+            .ToLookup(p => p.Requirement, p => p.Task, StringComparer.Ordinal);
+        return planned.Requirements.Select(requirement =>
         {
-            var covering = tasks.Tasks.Where(t => t.RequirementsAddressed.Contains(requirement.Id, StringComparer.Ordinal)).ToList();
+            var covering = coveringTasks[requirement.Id].ToList();
             var level = covering.Count == 0 ? CoverageLevel.NotCovered
                 : covering.Any(t => t.Type is SpecTaskType.Implementation or SpecTaskType.Refactor or SpecTaskType.Configuration) ? CoverageLevel.FullyCovered
                 : CoverageLevel.PartiallyCovered;
             return new CoverageEntry(requirement.Id, level, covering.Select(t => t.Id).ToList());
         }).ToList();
+    }
 
     private async Task<(List<SpecRequirement>, List<SpecAcceptanceCriterion>)> BuildRequirementsAsync(string specId, RequirementsOutput planned, CancellationToken cancellationToken)
     {
-        var stored = (await requirements.ListAsync(specId, cancellationToken).ConfigureAwait(false)).ToDictionary(r => r.Id, StringComparer.Ordinal);
-        var storedCriteria = (await requirements.ListCriteriaAsync(specId, cancellationToken).ConfigureAwait(false)).ToDictionary(c => c.Id, StringComparer.Ordinal);
+        var listingRequirements = requirements.ListAsync(specId, cancellationToken);
+        var listingCriteria = requirements.ListCriteriaAsync(specId, cancellationToken);
+        await Task.WhenAll(listingRequirements, listingCriteria).ConfigureAwait(false);
+        var stored = listingRequirements.Result.ToDictionary(r => r.Id, StringComparer.Ordinal);
+        var storedCriteria = listingCriteria.Result.ToDictionary(c => c.Id, StringComparer.Ordinal);
         var requirementRecords = new List<SpecRequirement>(planned.Requirements.Count);
         var criterionRecords = new List<SpecAcceptanceCriterion>();
         foreach (var requirement in planned.Requirements)

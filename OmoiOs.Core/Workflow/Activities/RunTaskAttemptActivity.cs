@@ -12,7 +12,8 @@ namespace OmoiOs.Core.Workflow.Activities;
 /// <summary>
 /// One attempt of one task: claim it (running), run the agent and its checks through <see cref="ITaskRunner"/>,
 /// keep the full log, and record the verdict on the task, its spec task and the event log in one transaction.
-/// Idempotent: a task already past this attempt answers from its record.
+/// Idempotent: a task already past this attempt answers from its record. What every attempt of an execution reads
+/// alike (spec, planned tasks, requirements, design) is read once per execution (<see cref="ExecutionInputsCache"/>).
 /// </summary>
 public sealed class RunTaskAttemptActivity(
     ISpecRepository specs,
@@ -22,6 +23,7 @@ public sealed class RunTaskAttemptActivity(
     PhaseRunner phases,
     ITaskRunner runner,
     ILargeTextStore texts,
+    ExecutionInputsCache inputsCache,
     TimeProvider timeProvider)
 {
     public async Task<TaskAttemptResult> RunAsync(RunTaskAttemptInput input, CancellationToken cancellationToken)
@@ -34,17 +36,22 @@ public sealed class RunTaskAttemptActivity(
             return new TaskAttemptResult(task.Id, task.Attempts, task.Status, task.Feedback, task.Error, spec.CostUsd);
         }
 
+        var inputs = await inputsCache.GetAsync(input.SpecId, input.ExecutionId, token => LoadInputsAsync(input.SpecId, token), cancellationToken).ConfigureAwait(false);
+        var specTask = inputs.SpecTasksByWorkTask.GetValueOrDefault(task.Id) is { } planned && planned.Id == task.SpecTaskId
+            ? planned
+            : await specTasks.GetAsync(task.SpecTaskId, cancellationToken).ConfigureAwait(false);
         if (task.Status != WorkTaskStatus.Running)
         {
             task = await tasks.UpdateAsync(
-                task.Id,
+                task,
+                specTask,
                 t => t with { Status = WorkTaskStatus.Running, Attempts = input.Attempt, StartedAt = timeProvider.GetUtcNow(), Error = null },
                 _ => SpecTaskStatus.InProgress,
                 (_, after) => [SpecEventDraft.ForTask(after.Id, SpecEventTypes.TaskStarted, new JsonObject { ["attempt"] = input.Attempt })],
                 cancellationToken).ConfigureAwait(false);
         }
 
-        var outcome = await RunAgentAsync(input, task, cancellationToken).ConfigureAwait(false);
+        var outcome = await runner.RunAsync(Request(inputs, task, specTask, input), cancellationToken).ConfigureAwait(false);
         var logKey = $"log-{task.Id}-{input.Attempt}";
         await texts.WriteAsync(input.SpecId, logKey, outcome.Log, cancellationToken).ConfigureAwait(false);
 
@@ -52,7 +59,8 @@ public sealed class RunTaskAttemptActivity(
         var status = outcome.Verdict == TaskRunVerdict.Completed ? WorkTaskStatus.Completed : retry ? WorkTaskStatus.NeedsRevision : WorkTaskStatus.Failed;
         var now = timeProvider.GetUtcNow();
         var finished = await tasks.UpdateAsync(
-            task.Id,
+            task,
+            specTask,
             t => t with
             {
                 Status = status,
@@ -80,34 +88,43 @@ public sealed class RunTaskAttemptActivity(
             })],
             cancellationToken).ConfigureAwait(false);
 
+        // An attempt that spent nothing reports the cost it knows: the budget only needs the attempts that spend
+        // to report the fresh total, which they do.
         var specCost = outcome.Result.CostUsd > 0
             ? (await specs.UpdateAsync(input.SpecId, s => s with { CostUsd = s.CostUsd + outcome.Result.CostUsd, InputTokens = s.InputTokens + outcome.Result.InputTokens, OutputTokens = s.OutputTokens + outcome.Result.OutputTokens }, null, cancellationToken).ConfigureAwait(false)).CostUsd
-            : (await specs.GetAsync(input.SpecId, cancellationToken).ConfigureAwait(false)).CostUsd;
+            : inputs.Spec.CostUsd;
         return new TaskAttemptResult(finished.Id, input.Attempt, finished.Status, finished.Feedback, finished.Error, specCost);
     }
 
-    private async Task<TaskRunOutcome> RunAgentAsync(RunTaskAttemptInput input, WorkTask task, CancellationToken cancellationToken)
+    private static TaskRunRequest Request(ExecutionInputs inputs, WorkTask task, SpecTask specTask, RunTaskAttemptInput input) => new()
     {
-        var spec = await specs.GetAsync(input.SpecId, cancellationToken).ConfigureAwait(false);
-        var specTask = await specTasks.GetAsync(task.SpecTaskId, cancellationToken).ConfigureAwait(false);
-        var addressed = specTask.Requirements.ToHashSet(StringComparer.Ordinal);
-        var requirementRecords = (await requirements.ListAsync(input.SpecId, cancellationToken).ConfigureAwait(false)).Where(r => addressed.Contains(r.Id)).ToList();
-        var criteria = (await requirements.ListCriteriaAsync(input.SpecId, cancellationToken).ConfigureAwait(false)).Where(c => addressed.Contains(c.RequirementId)).ToList();
-        var design = await phases.LoadAsync<DesignOutput>(input.SpecId, SpecPhase.Design, cancellationToken).ConfigureAwait(false);
-        var explore = await phases.LoadAsync<ExploreOutput>(input.SpecId, SpecPhase.Explore, cancellationToken).ConfigureAwait(false);
-        var request = new TaskRunRequest
-        {
-            Spec = spec,
-            Task = task,
-            SpecTask = specTask,
-            Requirements = requirementRecords,
-            AcceptanceCriteria = criteria,
-            DesignSummary = DesignSummary(design),
-            CheckCommand = spec.Options.CheckCommand ?? explore?.TestCommand,
-            Attempt = input.Attempt,
-            Feedback = input.Feedback,
-        };
-        return await runner.RunAsync(request, cancellationToken).ConfigureAwait(false);
+        Spec = inputs.Spec,
+        Task = task,
+        SpecTask = specTask,
+        Requirements = [.. specTask.Requirements.Distinct(StringComparer.Ordinal).Select(inputs.Requirements.GetValueOrDefault).OfType<SpecRequirement>().OrderBy(r => r.Key, StringComparer.Ordinal)],
+        AcceptanceCriteria = [.. specTask.Requirements.Distinct(StringComparer.Ordinal).SelectMany(id => inputs.CriteriaByRequirement[id]).OrderBy(c => c.RequirementId, StringComparer.Ordinal).ThenBy(c => c.Ordinal)],
+        DesignSummary = inputs.DesignSummary,
+        CheckCommand = inputs.CheckCommand,
+        Attempt = input.Attempt,
+        Feedback = input.Feedback,
+    };
+
+    private async Task<ExecutionInputs> LoadInputsAsync(string specId, CancellationToken cancellationToken)
+    {
+        var spec = specs.GetAsync(specId, cancellationToken);
+        var planned = specTasks.ListAsync(specId, cancellationToken);
+        var requirementRecords = requirements.ListAsync(specId, cancellationToken);
+        var criteria = requirements.ListCriteriaAsync(specId, cancellationToken);
+        var design = phases.LoadAsync<DesignOutput>(specId, SpecPhase.Design, cancellationToken);
+        var explore = phases.LoadAsync<ExploreOutput>(specId, SpecPhase.Explore, cancellationToken);
+        await Task.WhenAll(spec, planned, requirementRecords, criteria, design, explore).ConfigureAwait(false);
+        return new ExecutionInputs(
+            spec.Result,
+            planned.Result.Where(t => t.WorkTaskId is not null).ToDictionary(t => t.WorkTaskId!, StringComparer.Ordinal),
+            requirementRecords.Result.ToDictionary(r => r.Id, StringComparer.Ordinal),
+            criteria.Result.ToLookup(c => c.RequirementId, StringComparer.Ordinal),
+            DesignSummary(design.Result),
+            spec.Result.Options.CheckCommand ?? explore.Result?.TestCommand);
     }
 
     private static string DesignSummary(DesignOutput? design) => design is null ? "" : string.Join(

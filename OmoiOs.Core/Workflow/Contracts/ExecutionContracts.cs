@@ -17,7 +17,8 @@ public sealed record PlannedWorkTask(
     int MaxRetries,
     DateTimeOffset CreatedAt);
 
-public sealed record RunTaskAttemptInput(string SpecId, string TaskId, int Attempt, string? Feedback);
+/// <param name="ExecutionId">Names this run of EXECUTE, whose plan does not change, so attempts may share what they read; null shares nothing.</param>
+public sealed record RunTaskAttemptInput(string SpecId, string TaskId, int Attempt, string? Feedback, string? ExecutionId = null);
 
 /// <summary>One attempt's verdict; <see cref="SpecCostUsd"/> is the spec's whole cost so far, for the budget.</summary>
 public sealed record TaskAttemptResult(string TaskId, int Attempt, WorkTaskStatus Status, string? Feedback, string? Error, decimal SpecCostUsd);

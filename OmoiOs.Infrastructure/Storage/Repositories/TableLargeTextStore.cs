@@ -2,15 +2,24 @@ using OmoiOs.Core.Ports;
 
 namespace OmoiOs.Infrastructure.Storage.Repositories;
 
-/// <summary>Phase outputs and agent logs of any length, stored whole in the spec's partition (see <see cref="TextChunks"/>).</summary>
-internal sealed class TableLargeTextStore(RecordTable table) : ILargeTextStore
+/// <summary>
+/// Phase outputs and agent logs of any length, stored whole in the spec's partition (see <see cref="TextChunks"/>).
+/// A short text goes through the partition's group commit, so the logs of tasks finishing together share a transaction.
+/// </summary>
+internal sealed class TableLargeTextStore(RecordTable table, SpecPartitionWriter writer) : ILargeTextStore
 {
-    public Task WriteAsync(string specId, string key, string text, CancellationToken cancellationToken)
+    public async Task WriteAsync(string specId, string key, string text, CancellationToken cancellationToken)
     {
         EnsureKey(key);
         ArgumentNullException.ThrowIfNull(text);
         PartitionGuard.EnsureAll(specId, []);
-        return TextChunks.WriteAsync(table, specId, RowKeys.TextHead(key), text, cancellationToken);
+        if (TextChunks.SingleTransaction(specId, RowKeys.TextHead(key), text) is { } atomic)
+        {
+            await writer.CommitAsync(specId, atomic, [], cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await TextChunks.WriteAsync(table, specId, RowKeys.TextHead(key), text, cancellationToken).ConfigureAwait(false);
     }
 
     public Task<string?> ReadAsync(string specId, string key, CancellationToken cancellationToken)

@@ -83,28 +83,78 @@ internal sealed class TableWorkTaskRepository(RecordTable table, SpecPartitionWr
         return OptimisticRetry.RunAsync(writer, PartitionGuard.SpecOf("Task", taskId), RowKeys.WorkTask(taskId), "Task", taskId, async () =>
         {
             var current = await GetAsync(taskId, cancellationToken).ConfigureAwait(false);
-            var updated = change(current) with { Id = current.Id, SpecId = current.SpecId, UpdatedAt = timeProvider.GetUtcNow() };
-            var actions = new List<TableTransactionAction>(2)
+            return await ApplyAsync(current, null, change, specTaskStatus, events, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
+    }
+
+    public Task<WorkTask> UpdateAsync(
+        WorkTask current,
+        SpecTask? currentSpecTask,
+        Func<WorkTask, WorkTask> change,
+        Func<WorkTask, SpecTaskStatus?>? specTaskStatus,
+        Func<WorkTask, WorkTask, IReadOnlyList<SpecEventDraft>>? events,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(change);
+        if (currentSpecTask is not null && currentSpecTask.Id != current.SpecTaskId)
+        {
+            throw new ArgumentException($"Spec task {currentSpecTask.Id} is not the spec task of {current.Id} ({current.SpecTaskId}).", nameof(currentSpecTask));
+        }
+
+        // Records without a version never came from the store: read them like the id-based update does.
+        var known = current.Version is null ? null : current;
+        var knownSpecTask = currentSpecTask?.Version is null ? null : currentSpecTask;
+        return OptimisticRetry.RunAsync(writer, PartitionGuard.SpecOf("Task", current.Id), RowKeys.WorkTask(current.Id), "Task", current.Id, async () =>
+        {
+            if (known is { } held)
             {
-                new(TableTransactionActionType.UpdateReplace, WorkTaskEntityMapper.ToEntity(updated), new Azure.ETag(current.Version!)),
-            };
-            if (updated.Status != current.Status)
-            {
-                WorkTaskTransitions.Ensure(taskId, current.Status, updated.Status);
-                if (specTaskStatus?.Invoke(updated) is { } target)
+                var heldSpecTask = knownSpecTask;
+                (known, knownSpecTask) = (null, null);
+                try
                 {
-                    var specTask = await ReadSpecTaskAsync(current, cancellationToken).ConfigureAwait(false);
-                    if (specTask.Status != target)
-                    {
-                        SpecTaskTransitions.Ensure(specTask.Id, specTask.Status, target);
-                        actions.Add(new(TableTransactionActionType.UpdateReplace, SpecTaskEntityMapper.ToEntity(specTask with { Status = target }), new Azure.ETag(specTask.Version!)));
-                    }
+                    return await ApplyAsync(held, heldSpecTask, change, specTaskStatus, events, cancellationToken).ConfigureAwait(false);
+                }
+                catch (InvalidTransitionException)
+                {
+                    // A held record may be out of date: the stored one decides whether the transition is allowed.
                 }
             }
 
-            var result = await writer.CommitAsync(current.SpecId, actions, events?.Invoke(current, updated) ?? [], cancellationToken).ConfigureAwait(false);
-            return updated with { Version = result.ETags[0]?.ToString() };
+            var task = await GetAsync(current.Id, cancellationToken).ConfigureAwait(false);
+            return await ApplyAsync(task, null, change, specTaskStatus, events, cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
+    }
+
+    private async Task<WorkTask> ApplyAsync(
+        WorkTask current,
+        SpecTask? knownSpecTask,
+        Func<WorkTask, WorkTask> change,
+        Func<WorkTask, SpecTaskStatus?>? specTaskStatus,
+        Func<WorkTask, WorkTask, IReadOnlyList<SpecEventDraft>>? events,
+        CancellationToken cancellationToken)
+    {
+        var updated = change(current) with { Id = current.Id, SpecId = current.SpecId, UpdatedAt = timeProvider.GetUtcNow() };
+        var actions = new List<TableTransactionAction>(2)
+        {
+            new(TableTransactionActionType.UpdateReplace, WorkTaskEntityMapper.ToEntity(updated), new Azure.ETag(current.Version!)),
+        };
+        if (updated.Status != current.Status)
+        {
+            WorkTaskTransitions.Ensure(current.Id, current.Status, updated.Status);
+            if (specTaskStatus?.Invoke(updated) is { } target)
+            {
+                var specTask = knownSpecTask ?? await ReadSpecTaskAsync(current, cancellationToken).ConfigureAwait(false);
+                if (specTask.Status != target)
+                {
+                    SpecTaskTransitions.Ensure(specTask.Id, specTask.Status, target);
+                    actions.Add(new(TableTransactionActionType.UpdateReplace, SpecTaskEntityMapper.ToEntity(specTask with { Status = target }), new Azure.ETag(specTask.Version!)));
+                }
+            }
+        }
+
+        var result = await writer.CommitAsync(current.SpecId, actions, events?.Invoke(current, updated) ?? [], cancellationToken).ConfigureAwait(false);
+        return updated with { Version = result.ETags[0]?.ToString() };
     }
 
     private async Task<SpecTask> ReadSpecTaskAsync(WorkTask task, CancellationToken cancellationToken)

@@ -104,6 +104,59 @@ public sealed class TableWorkTaskRepositoryTests : IDisposable
         Assert.Empty(await Tasks.ListAsync(specId, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task UpdateAsync_HeldRecords_AppliesTheChangeAndMovesTheSpecTask()
+    {
+        var (task, specTask) = await SeedBridgedTaskAsync();
+
+        var assigned = await Tasks.UpdateAsync(task, specTask, t => t with { Status = WorkTaskStatus.Assigned }, _ => SpecTaskStatus.Blocked, null, CancellationToken.None);
+
+        Assert.Equal(WorkTaskStatus.Assigned, (await Tasks.GetAsync(task.Id, CancellationToken.None)).Status);
+        Assert.Equal(SpecTaskStatus.Blocked, (await SpecTasks.GetAsync(task.SpecTaskId, CancellationToken.None)).Status);
+        Assert.NotEqual(task.Version, assigned.Version);
+    }
+
+    [Fact]
+    public async Task UpdateAsync_HeldTaskIsOutOfDate_AppliesTheChangeToTheStoredOne()
+    {
+        var (task, specTask) = await SeedBridgedTaskAsync();
+        await Tasks.UpdateAsync(task.Id, t => t with { Attempts = 5 }, null, null, CancellationToken.None);
+
+        await Tasks.UpdateAsync(task, specTask, t => t with { Attempts = t.Attempts + 1 }, null, null, CancellationToken.None);
+
+        Assert.Equal(6, (await Tasks.GetAsync(task.Id, CancellationToken.None)).Attempts);
+    }
+
+    [Fact]
+    public async Task UpdateAsync_HeldStatusIsOutOfDate_TheStoredStatusDecidesTheTransition()
+    {
+        var (task, specTask) = await SeedBridgedTaskAsync();
+        await Tasks.UpdateAsync(task.Id, t => t with { Status = WorkTaskStatus.Running }, null, null, CancellationToken.None);
+
+        // Pending → Completed is not allowed, Running → Completed is.
+        await Tasks.UpdateAsync(task, specTask, t => t with { Status = WorkTaskStatus.Completed }, _ => SpecTaskStatus.Completed, null, CancellationToken.None);
+
+        Assert.Equal(WorkTaskStatus.Completed, (await Tasks.GetAsync(task.Id, CancellationToken.None)).Status);
+        Assert.Equal(SpecTaskStatus.Completed, (await SpecTasks.GetAsync(task.SpecTaskId, CancellationToken.None)).Status);
+    }
+
+    [Fact]
+    public async Task UpdateAsync_HeldSpecTaskOfAnotherTask_ThrowsArgumentException()
+    {
+        var (task, _) = await SeedBridgedTaskAsync();
+        var other = TestRecords.SpecTask(task.SpecId, 9) with { Version = "W/\"x\"" };
+
+        await Assert.ThrowsAsync<ArgumentException>(() => Tasks.UpdateAsync(task, other, t => t, null, null, CancellationToken.None));
+    }
+
+    private async Task<(WorkTask Task, SpecTask SpecTask)> SeedBridgedTaskAsync()
+    {
+        var specId = await SeedSpecTasksAsync(1);
+        var task = TestRecords.WorkTask(specId, 1);
+        await Tasks.CreateManyAsync(specId, [task], SpecTaskStatus.InProgress, null, CancellationToken.None);
+        return (await Tasks.GetAsync(task.Id, CancellationToken.None), await SpecTasks.GetAsync(task.SpecTaskId, CancellationToken.None));
+    }
+
     private async Task<string> SeedSpecTasksAsync(int count)
     {
         var specId = TestRecords.NewSpecId();

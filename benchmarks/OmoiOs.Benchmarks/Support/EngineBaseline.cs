@@ -20,7 +20,7 @@ namespace OmoiOs.Benchmarks.Support;
 /// </summary>
 public static class EngineBaseline
 {
-    public static async Task<(TimeSpan Elapsed, RequestCounter.Snapshot Requests)> RunAsync(FigureServices figure, Spec spec, int concurrency, CancellationToken cancellationToken)
+    public static async Task<Result> RunAsync(FigureServices figure, Spec spec, int concurrency, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(figure);
         ArgumentNullException.ThrowIfNull(spec);
@@ -31,6 +31,7 @@ public static class EngineBaseline
         var table = figure.Records;
 
         var before = figure.Requests.Take();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var started = Stopwatch.GetTimestamp();
         await Parallel.ForEachAsync(
             tasks,
@@ -60,7 +61,13 @@ public static class EngineBaseline
                     ],
                     token).ConfigureAwait(false);
             }).ConfigureAwait(false);
-        return (Stopwatch.GetElapsedTime(started), figure.Requests.Take().Since(before));
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        return new Result(tasks.Count, elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpu, figure.Requests.Take().Since(before));
+    }
+
+    public sealed record Result(int Tasks, TimeSpan Elapsed, TimeSpan Cpu, RequestCounter.Snapshot Requests)
+    {
+        public double MsPerTask => Elapsed.TotalMilliseconds / Tasks;
     }
 
     private static TableTransactionAction[] EventActions(string specId, long sequence, string type, string taskId, DateTimeOffset at) =>

@@ -31,10 +31,12 @@ public static class EngineRun
         ArgumentNullException.ThrowIfNull(spec);
         var engine = figure.Get<EmbeddedWorkflowEngine>();
         var before = figure.Requests.Take();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var started = Stopwatch.GetTimestamp();
         await engine.StartAsync(spec.InstanceId, new SpecWorkflowInput(spec.Id, ExecuteOnly: true), cancellationToken).ConfigureAwait(false);
         var state = await engine.WaitForCompletionAsync(spec.InstanceId, cancellationToken).ConfigureAwait(false);
         var total = Stopwatch.GetElapsedTime(started);
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         var requests = figure.Requests.Take().Since(before);
 
         var tasks = await figure.Get<IWorkTaskRepository>().ListAsync(spec.Id, cancellationToken).ConfigureAwait(false);
@@ -48,7 +50,7 @@ public static class EngineRun
         var events = await ListEventsAsync(figure.Get<ISpecEventRepository>(), spec.Id, cancellationToken).ConfigureAwait(false);
         var executionStarted = events.Last(e => e.Type == SpecEventTypes.ExecutionStarted).At;
         var lastVerdict = events.Last(e => e.Type is SpecEventTypes.TaskCompleted or SpecEventTypes.TaskFailed).At;
-        return new Result(tasks.Count, total, lastVerdict - executionStarted, requests);
+        return new Result(tasks.Count, total, lastVerdict - executionStarted, cpu, requests);
     }
 
     private static async Task<List<SpecEvent>> ListEventsAsync(ISpecEventRepository events, string specId, CancellationToken cancellationToken)
@@ -68,7 +70,8 @@ public static class EngineRun
 
     /// <param name="Total">From the start request to the instance's end: start, bridge, EXECUTE, complete.</param>
     /// <param name="Execute">From <c>execution_started</c> to the last task's verdict.</param>
-    public sealed record Result(int Tasks, TimeSpan Total, TimeSpan Execute, RequestCounter.Snapshot Requests)
+    /// <param name="Cpu">This process's processor time over the whole run.</param>
+    public sealed record Result(int Tasks, TimeSpan Total, TimeSpan Execute, TimeSpan Cpu, RequestCounter.Snapshot Requests)
     {
         public double MsPerTask => Execute.TotalMilliseconds / Tasks;
 

@@ -1,0 +1,109 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OmoiOs.Core.Domain;
+using OmoiOs.Core.Execution;
+using OmoiOs.Core.Planning;
+using OmoiOs.Core.Planning.Outputs;
+using OmoiOs.Core.Ports;
+using OmoiOs.Core.Workflow.Activities;
+using OmoiOs.Core.Workflow.Contracts;
+using OmoiOs.Infrastructure.DependencyInjection;
+using OmoiOs.Infrastructure.Workflow.Embedded;
+
+namespace OmoiOs.Tests.Support;
+
+/// <summary>
+/// The real services of one process (Core, Table storage on Azurite in tables of their own, the embedded engine)
+/// with an agent that completes every task at once and records what it was asked.
+/// </summary>
+public sealed class WorkflowHarness : IAsyncDisposable
+{
+    private readonly ServiceProvider _provider;
+
+    public WorkflowHarness()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["OMOI_TABLE_PREFIX"] = "W" + Guid.NewGuid().ToString("N")[..12],
+            ["OMOI_STORAGE"] = "UseDevelopmentStorage=true",
+        };
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        services.AddOmoiInfrastructure(configuration);
+        services.AddEmbeddedWorkflowEngine(configuration);
+        services.AddSingleton<ITaskRunner>(Runner);
+        _provider = services.BuildServiceProvider();
+    }
+
+    public RecordingTaskRunner Runner { get; } = new();
+
+    public T Get<T>()
+        where T : notnull => _provider.GetRequiredService<T>();
+
+    /// <summary>
+    /// A spec whose planning outputs are stored and SYNCed (status planning_complete): <paramref name="tasks"/> tasks,
+    /// task n depending on task n-3, each addressing requirement n mod <paramref name="requirements"/>.
+    /// </summary>
+    public async Task<Spec> SeedPlannedSpecAsync(int requirements, int tasks, string requirementText = "record request")
+    {
+        var spec = await Get<ISpecRepository>().CreateAsync(TestRecords.Spec(status: SpecStatus.Planning) with { Options = new SpecOptions { MaxParallelTasks = 8 } }, CancellationToken.None);
+        await StoreRequirementsAsync(spec.Id, requirements, requirementText);
+        var plannedTasks = new TasksOutput
+        {
+            Tasks = [.. Enumerable.Range(1, tasks).Select(n => new PlannedTask
+            {
+                Id = $"TSK-{n:D3}",
+                Title = $"Step {n}",
+                EstimatedHours = 2,
+                DependsOn = n > 3 ? [$"TSK-{n - 3:D3}"] : [],
+                RequirementsAddressed = [$"REQ-FIG-FUNC-{((n - 1) % requirements) + 1:D3}"],
+            })],
+        };
+        var texts = Get<ILargeTextStore>();
+        await texts.WriteAsync(spec.Id, PhaseOutputKeys.For(SpecPhase.Explore), JsonSerializer.Serialize(new ExploreOutput { TestCommand = "make test" }, PlanningJsonContext.Default.ExploreOutput), CancellationToken.None);
+        await texts.WriteAsync(spec.Id, PhaseOutputKeys.For(SpecPhase.Design), JsonSerializer.Serialize(new DesignOutput { ArchitectureOverview = "One recorder." }, PlanningJsonContext.Default.DesignOutput), CancellationToken.None);
+        await texts.WriteAsync(spec.Id, PhaseOutputKeys.For(SpecPhase.Tasks), JsonSerializer.Serialize(plannedTasks, PlanningJsonContext.Default.TasksOutput), CancellationToken.None);
+        var sync = await Get<SyncActivity>().RunAsync(new SyncInput(spec.Id), CancellationToken.None);
+        Assert.True(sync.ReadyForExecution, string.Join("; ", sync.Blockers));
+        return spec;
+    }
+
+    /// <summary>Stores an accepted REQUIREMENTS output whose requirement n reads "WHEN ... THE SYSTEM SHALL {text} n."</summary>
+    public async Task StoreRequirementsAsync(string specId, int requirements, string text)
+    {
+        var output = new RequirementsOutput
+        {
+            Requirements = [.. Enumerable.Range(1, requirements).Select(n => new PlannedRequirement
+            {
+                Id = $"REQ-FIG-FUNC-{n:D3}",
+                Title = $"Requirement {n}",
+                Type = RequirementCategory.Functional,
+                Text = $"WHEN a client sends request {n} THE SYSTEM SHALL {text} {n}.",
+                AcceptanceCriteria = [$"{text} {n} works.", $"{text} {n} is logged."],
+            })],
+        };
+        await Get<ILargeTextStore>().WriteAsync(specId, PhaseOutputKeys.For(SpecPhase.Requirements), JsonSerializer.Serialize(output, PlanningJsonContext.Default.RequirementsOutput), CancellationToken.None);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Get<EmbeddedWorkflowEngine>().DisposeAsync();
+        await _provider.DisposeAsync();
+    }
+
+    /// <summary>Completes every task at once and keeps every request it got.</summary>
+    public sealed class RecordingTaskRunner : ITaskRunner
+    {
+        public ConcurrentQueue<TaskRunRequest> Requests { get; } = new();
+
+        public Task<TaskRunOutcome> RunAsync(TaskRunRequest request, CancellationToken cancellationToken)
+        {
+            Requests.Enqueue(request);
+            return Task.FromResult(new TaskRunOutcome(TaskRunVerdict.Completed, new WorkTaskResult { ExitCode = 0, ChecksPassed = true }, null, null, $"ran {request.Task.Id}\n"));
+        }
+    }
+}
