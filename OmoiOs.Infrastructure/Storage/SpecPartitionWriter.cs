@@ -9,11 +9,11 @@ namespace OmoiOs.Infrastructure.Storage;
 /// <summary>
 /// Writes to one spec's partition. A change and the events that report it go in one entity-group transaction
 /// together with the partition's event head, whose ETag makes sequence numbers gap-free across processes;
-/// in-process writers of one record take turns so they do not race each other. Changes to one partition are
-/// group-committed: while one transaction is in flight, the changes that arrive queue up, and the next
-/// transaction carries as many of them as fit (100 entities, 4 MB, no row twice), so concurrent task updates
-/// cost one round trip together instead of one each. Bulk writes are split into transactions of at most 100
-/// entities and 4 MB.
+/// in-process writers of one record take turns so they do not race each other. Changes with events are
+/// group-committed, since each must wait for the head's new ETag anyway: while one transaction is in flight, the
+/// changes that arrive queue up, and the next transaction carries as many of them as fit (100 entities, 4 MB, no
+/// row twice), so concurrent task updates cost one round trip together instead of one each. Changes without
+/// events go at once. Bulk writes are split into transactions of at most 100 entities and 4 MB.
 /// </summary>
 internal sealed class SpecPartitionWriter(RecordTable table, TimeProvider timeProvider)
 {
@@ -44,6 +44,13 @@ internal sealed class SpecPartitionWriter(RecordTable table, TimeProvider timePr
         }
 
         cancellationToken.ThrowIfCancellationRequested();
+        if (events.Count == 0)
+        {
+            // Without events there is no head to chain on: such writes go at once, side by side with the queue.
+            var written = await table.SubmitAsync(actions, cancellationToken).ConfigureAwait(false);
+            return new CommitResult([], written.Take(actions.Count).Select(r => r.Headers.ETag).ToList());
+        }
+
         var commit = new PendingCommit(actions, events);
         var queue = _queues.GetOrAdd(specId, static _ => new CommitQueue());
         bool leads;
@@ -97,19 +104,20 @@ internal sealed class SpecPartitionWriter(RecordTable table, TimeProvider timePr
         }
     }
 
-    /// <summary>The oldest waiting changes that fit one transaction together, in arrival order.</summary>
+    /// <summary>The oldest waiting changes that fit one transaction together with the event head, in arrival order.</summary>
     internal static List<PendingCommit> TakeGroup(List<PendingCommit> waiting)
     {
         var group = new List<PendingCommit>();
         var rows = new HashSet<string>(StringComparer.Ordinal);
-        var entities = 0;
+        var entities = 1;
         var bytes = 0L;
-        var events = false;
         foreach (var commit in waiting)
         {
-            var withHead = entities + commit.Actions.Count + commit.Events.Count + (events || commit.Events.Count > 0 ? 1 : 0);
             var commitBytes = commit.Actions.Sum(a => EstimateBytes(a.Entity)) + (commit.Events.Count * 1024L);
-            if (group.Count > 0 && (withHead > MaxActionsPerTransaction || bytes + commitBytes > MaxTransactionBytes || commit.Actions.Any(a => rows.Contains(a.Entity.RowKey))))
+            var fits = entities + commit.Actions.Count + commit.Events.Count <= MaxActionsPerTransaction
+                && bytes + commitBytes <= MaxTransactionBytes
+                && !commit.Actions.Any(a => rows.Contains(a.Entity.RowKey));
+            if (group.Count > 0 && !fits)
             {
                 break;
             }
@@ -118,7 +126,6 @@ internal sealed class SpecPartitionWriter(RecordTable table, TimeProvider timePr
             rows.UnionWith(commit.Actions.Select(a => a.Entity.RowKey));
             entities += commit.Actions.Count + commit.Events.Count;
             bytes += commitBytes;
-            events |= commit.Events.Count > 0;
         }
 
         waiting.RemoveRange(0, group.Count);
@@ -129,13 +136,10 @@ internal sealed class SpecPartitionWriter(RecordTable table, TimeProvider timePr
     {
         try
         {
-            var withEvents = group.Any(c => c.Events.Count > 0);
-            var head = !withEvents ? null
-                : _heads.TryGetValue(specId, out var cached) ? cached
-                : await ReadHeadAsync(specId, CancellationToken.None).ConfigureAwait(false);
+            var head = _heads.TryGetValue(specId, out var cached) ? cached : await ReadHeadAsync(specId, CancellationToken.None).ConfigureAwait(false);
             var at = timeProvider.GetUtcNow();
             var all = new List<TableTransactionAction>(MaxActionsPerTransaction);
-            var last = head?.Last ?? 0;
+            var last = head.Last;
             var placed = new List<(PendingCommit Commit, int First, List<SpecEvent> Events)>(group.Count);
             foreach (var commit in group)
             {
@@ -147,19 +151,13 @@ internal sealed class SpecPartitionWriter(RecordTable table, TimeProvider timePr
                 all.AddRange(stored.Select(e => new TableTransactionAction(TableTransactionActionType.Add, SpecEventEntityMapper.ToEntity(e))));
             }
 
-            if (head is not null)
-            {
-                var headEntity = new TableEntity(specId, RowKeys.EventHead) { ["kind"] = "event_head", ["last"] = last };
-                all.Add(head.ETag is { } etag
-                    ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, headEntity, etag)
-                    : new TableTransactionAction(TableTransactionActionType.Add, headEntity));
-            }
+            var headEntity = new TableEntity(specId, RowKeys.EventHead) { ["kind"] = "event_head", ["last"] = last };
+            all.Add(head.ETag is { } etag
+                ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, headEntity, etag)
+                : new TableTransactionAction(TableTransactionActionType.Add, headEntity));
 
             var responses = await table.SubmitAsync(all, CancellationToken.None).ConfigureAwait(false);
-            if (head is not null)
-            {
-                _heads[specId] = new EventHead(last, responses[^1].Headers.ETag);
-            }
+            _heads[specId] = new EventHead(last, responses[^1].Headers.ETag);
 
             foreach (var (commit, first, events) in placed)
             {

@@ -4,7 +4,7 @@ namespace OmoiOs.Infrastructure.Storage.Repositories;
 
 /// <summary>
 /// Phase outputs and agent logs of any length, stored whole in the spec's partition (see <see cref="TextChunks"/>).
-/// A short text goes through the partition's group commit, so the logs of tasks finishing together share a transaction.
+/// A short text and its head are one transaction.
 /// </summary>
 internal sealed class TableLargeTextStore(RecordTable table, SpecPartitionWriter writer) : ILargeTextStore
 {

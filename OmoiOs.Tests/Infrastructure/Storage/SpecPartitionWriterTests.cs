@@ -101,7 +101,7 @@ public sealed class SpecPartitionWriterTests : IDisposable
             Change(specId, 1, rows: 30, events: 1),
             Change(specId, 100, rows: 30, events: 1),
             Change(specId, 200, rows: 38, events: 1),
-            Change(specId, 300, rows: 1, events: 0),
+            Change(specId, 300, rows: 1, events: 1),
         };
 
         var first = SpecPartitionWriter.TakeGroup(waiting);
