@@ -17,11 +17,11 @@ public sealed class StorageOptions
     public string? WebJobsStorage { get; set; }
 
     /// <summary>Table endpoint for identity-based access (Azure); wins over connection strings when set.</summary>
-    [ConfigurationKeyName("AzureWebJobsStorage:tableServiceUri")]
+    [ConfigurationKeyName("OMOI_STORAGE_TABLE_URI")]
     public Uri? TableServiceUri { get; set; }
 
     /// <summary>Client id of the user-assigned managed identity for <see cref="TableServiceUri"/>.</summary>
-    [ConfigurationKeyName("AzureWebJobsStorage:clientId")]
+    [ConfigurationKeyName("OMOI_STORAGE_CLIENT_ID")]
     public string? ManagedIdentityClientId { get; set; }
 
     /// <summary>Prefix of every table OmoiOs creates, so several installations can share one account.</summary>

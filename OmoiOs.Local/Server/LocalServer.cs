@@ -72,7 +72,7 @@ public sealed class LocalServer : IAsyncDisposable
     private static bool UsesDevelopmentStorage(ConfigurationManager configuration)
     {
         var connection = configuration["OMOI_STORAGE"] ?? configuration["AzureWebJobsStorage"];
-        return string.IsNullOrWhiteSpace(configuration["AzureWebJobsStorage:tableServiceUri"])
+        return string.IsNullOrWhiteSpace(configuration["OMOI_STORAGE_TABLE_URI"])
             && (string.IsNullOrWhiteSpace(connection) || connection.Contains("UseDevelopmentStorage=true", StringComparison.OrdinalIgnoreCase));
     }
 }
