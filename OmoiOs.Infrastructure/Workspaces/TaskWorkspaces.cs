@@ -36,7 +36,7 @@ public sealed class TaskWorkspaces
         var mounted = await _volume.CreateAsync(path, _options.DiskQuotaBytes, cancellationToken).ConfigureAwait(false);
         try
         {
-            await Git.RunAsync(repository, ["clone", "--quiet", "--local", "--no-tags", "--branch", specBranch, "--", repository, path], cancellationToken).ConfigureAwait(false);
+            await CloneAsync(repository, specBranch, path, cancellationToken).ConfigureAwait(false);
             await Git.RunAsync(path, ["checkout", "--quiet", "-b", taskBranch], cancellationToken).ConfigureAwait(false);
             await Git.RunAsync(path, ["remote", "remove", "origin"], cancellationToken).ConfigureAwait(false);
             await File.AppendAllTextAsync(Path.Combine(path, ".git", "info", "exclude"), $"\n/{ControlDirectory}/\n", cancellationToken).ConfigureAwait(false);
@@ -47,6 +47,24 @@ public sealed class TaskWorkspaces
         {
             await _volume.DeleteAsync(path, CancellationToken.None).ConfigureAwait(false);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// A local clone shares the repository's objects by hard links; where the file system refuses them (some overlay
+    /// and network mounts answer "Invalid cross-device link") the objects are copied instead.
+    /// </summary>
+    private async Task CloneAsync(string repository, string specBranch, string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Git.RunAsync(repository, ["clone", "--quiet", "--local", "--no-tags", "--branch", specBranch, "--", repository, path], cancellationToken).ConfigureAwait(false);
+        }
+        catch (WorkspaceFailedException failure) when (failure.Message.Contains("failed to create link", StringComparison.Ordinal))
+        {
+            await _volume.DeleteAsync(path, cancellationToken).ConfigureAwait(false);
+            await _volume.CreateAsync(path, _options.DiskQuotaBytes, cancellationToken).ConfigureAwait(false);
+            await Git.RunAsync(repository, ["clone", "--quiet", "--local", "--no-hardlinks", "--no-tags", "--branch", specBranch, "--", repository, path], cancellationToken).ConfigureAwait(false);
         }
     }
 

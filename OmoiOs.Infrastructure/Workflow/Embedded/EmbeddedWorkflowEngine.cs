@@ -169,6 +169,10 @@ public sealed class EmbeddedWorkflowEngine : IWorkflowClient, IAsyncDisposable
             await _store.SaveAsync(final, CancellationToken.None).ConfigureAwait(false);
             _logger.LogInformation("Instance {Instance} ended {Status}", instance.InstanceId, final.Status);
         }
+        catch (InstanceTerminatedException)
+        {
+            _logger.LogInformation("Instance {Instance} was terminated by another process", instance.InstanceId);
+        }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
             // Terminated, or the process is stopping: the row stays as it is so that a restart resumes it.
