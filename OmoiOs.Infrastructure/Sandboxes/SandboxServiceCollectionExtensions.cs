@@ -2,6 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using OmoiOs.Core.Application;
 using OmoiOs.Core.Execution;
 using OmoiOs.Infrastructure.Agents;
 using OmoiOs.Infrastructure.Execution;
@@ -26,7 +28,16 @@ public static class SandboxServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<TaskWorkspaces>();
         services.AddSingleton<IAgentRunner, CommandAgentRunner>();
-        services.AddSingleton<ITaskRunner, SandboxTaskRunner>();
+        services.AddOptions<ExecutionOptions>().BindConfiguration("").ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SandboxTaskRunner>();
+        services.AddSingleton<ITaskRunner>(sp => new ConcurrencyLimitedTaskRunner(
+            sp.GetRequiredService<SandboxTaskRunner>(),
+            sp.GetRequiredService<IOptions<ExecutionOptions>>().Value.MaxConcurrentTasks));
+        services.AddSingleton(sp =>
+        {
+            var execution = sp.GetRequiredService<IOptions<ExecutionOptions>>().Value;
+            return new SpecDefaults(execution.MaxParallelTasks, (int)execution.TaskTimeout.TotalSeconds);
+        });
 
         var chosen = new SandboxOptions();
         configuration.Bind(chosen);
