@@ -4,6 +4,7 @@ using OmoiOs.Functions.DependencyInjection;
 using OmoiOs.Infrastructure.DependencyInjection;
 
 var builder = FunctionsApplication.CreateBuilder(args);
+OmoiOs.Infrastructure.Configuration.RequiredSettingsValidator.EnsureValid(builder.Configuration);
 builder.Services.AddOmoiInfrastructure(builder.Configuration);
 builder.Services.AddOmoiFunctions(builder.Configuration);
 builder.Build().Run();
