@@ -9,6 +9,7 @@ public sealed record OutputProblem(OutputProblemKind Kind, string Path, string M
     public override string ToString() => $"{Path}: {Message}";
 }
 
+/// <summary>Why a planner output could not be read.</summary>
 [JsonConverter(typeof(SnakeCaseEnumConverter<OutputProblemKind>))]
 public enum OutputProblemKind
 {

@@ -71,7 +71,9 @@ public static class PhaseOutputParser
 
     private static OutputProblem? Normalize(string text, out byte[] normalized)
     {
-        JsonException? firstError = null;
+        // When nothing reads, the longest candidate is the likeliest intended JSON, so its error is the one reported.
+        JsonException? error = null;
+        var longest = -1;
         foreach (var candidate in JsonCandidates.Find(text))
         {
             try
@@ -81,18 +83,21 @@ public static class PhaseOutputParser
             }
             catch (JsonException exception)
             {
-                firstError ??= exception;
+                if (candidate.Length > longest)
+                {
+                    (error, longest) = (exception, candidate.Length);
+                }
             }
         }
 
         normalized = [];
-        if (firstError is null)
+        if (error is null)
         {
             return new OutputProblem(OutputProblemKind.NotJson, "$", $"no JSON object found in the output, which begins \"{Quote(text.Trim())}\"");
         }
 
-        var where = firstError.LineNumber is { } line ? $" (line {line + 1}, position {firstError.BytePositionInLine + 1} of the JSON)" : "";
-        return new OutputProblem(OutputProblemKind.NotJson, "$", $"not valid JSON: {CleanMessage(firstError.Message)}{where}");
+        var where = error.LineNumber is { } line ? $" (line {line + 1}, position {error.BytePositionInLine + 1} of the JSON)" : "";
+        return new OutputProblem(OutputProblemKind.NotJson, "$", $"not valid JSON: {CleanMessage(error.Message)}{where}");
     }
 
     private static void FindMissing(JsonElement element, string[] segments, int index, string path, List<OutputProblem> problems)

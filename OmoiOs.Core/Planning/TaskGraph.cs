@@ -145,13 +145,13 @@ public sealed class TaskGraph
         foreach (var node in list)
         {
             ArgumentNullException.ThrowIfNull(node);
-            if (index.TryAdd(node.Id ?? "", kept.Count))
+            if (index.TryAdd(node.Id, kept.Count))
             {
                 kept.Add(node);
             }
             else
             {
-                duplicates.Add(node.Id ?? "");
+                duplicates.Add(node.Id);
             }
         }
 
@@ -160,12 +160,12 @@ public sealed class TaskGraph
         var seenBy = new int[kept.Count];
         for (var i = 0; i < kept.Count; i++)
         {
-            var dependencies = new List<int>(kept[i].DependsOn?.Count ?? 0);
-            foreach (var dependency in kept[i].DependsOn ?? [])
+            var dependencies = new List<int>(kept[i].DependsOn.Count);
+            foreach (var dependency in kept[i].DependsOn)
             {
-                if (dependency is null || !index.TryGetValue(dependency, out var target))
+                if (!index.TryGetValue(dependency, out var target))
                 {
-                    dangling.Add(new DanglingDependency(kept[i].Id, dependency ?? ""));
+                    dangling.Add(new DanglingDependency(kept[i].Id, dependency));
                 }
                 else if (seenBy[target] != i + 1)
                 {
@@ -178,7 +178,7 @@ public sealed class TaskGraph
         }
 
         var hours = kept.Select(n => double.IsFinite(n.Hours) && n.Hours > 0 ? n.Hours : 0).ToArray();
-        return new TaskGraph(kept.Select(n => n.Id ?? "").ToArray(), index, hours, dependencyLists, duplicates, dangling);
+        return new TaskGraph(kept.Select(n => n.Id).ToArray(), index, hours, dependencyLists, duplicates, dangling);
     }
 
     public bool Contains(string id) => _index.ContainsKey(id);

@@ -9,6 +9,7 @@ public sealed record EarsFinding(EarsRule Rule, EarsSeverity Severity, int Start
     public override string ToString() => $"[{Severity.ToWire()}] {Rule.ToWire()} at {Start}: {Message}";
 }
 
+/// <summary>How much a finding matters: errors fail the requirements evaluation, warnings cost score.</summary>
 [JsonConverter(typeof(SnakeCaseEnumConverter<EarsSeverity>))]
 public enum EarsSeverity
 {
@@ -19,6 +20,7 @@ public enum EarsSeverity
     Error,
 }
 
+/// <summary>The lint rules; docs/planning-evaluation.md describes when each fires and its severity.</summary>
 [JsonConverter(typeof(SnakeCaseEnumConverter<EarsRule>))]
 public enum EarsRule
 {

@@ -8,6 +8,7 @@ public readonly record struct EarsToken(EarsTokenKind Kind, int Start, int Lengt
     public string TextIn(string source) => source.Substring(Start, Length);
 }
 
+/// <summary>What a token of a requirement sentence is.</summary>
 public enum EarsTokenKind
 {
     /// <summary>Letters and digits, with inner hyphens, apostrophes, dots, slashes or colons (<c>user-friendly</c>, <c>don't</c>, <c>3.5</c>, <c>and/or</c>).</summary>

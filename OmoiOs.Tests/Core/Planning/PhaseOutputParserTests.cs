@@ -117,6 +117,14 @@ public sealed class PhaseOutputParserTests
     }
 
     [Fact]
+    public void Parse_BrokenJsonAfterBracedProse_ReportsTheLongestCandidatesError()
+    {
+        var result = PhaseOutputParser.Parse<TasksOutput>("Here is {the} plan: {\"tasks\": [1,,2]}");
+
+        Assert.Equal("$: not valid JSON: ',' is an invalid start of a value (line 1, position 14 of the JSON)", Assert.Single(result.Problems).ToString());
+    }
+
+    [Fact]
     public void Parse_RootIsArray_ReportsWrongShape()
     {
         var result = PhaseOutputParser.Parse<TasksOutput>("""[{"id": "TSK-001"}]""");
@@ -198,6 +206,35 @@ public sealed class PhaseOutputParserTests
         Assert.True(result.Succeeded);
         Assert.Equal(evaluation.Phase, result.Value.Phase);
         Assert.Equal(evaluation.Checks, result.Value.Checks);
+    }
+
+    public static TheoryData<string> HostileInputs => new()
+    {
+        new string('{', 1000),
+        new string('[', 200) + new string(']', 200),
+        "null",
+        "\"just a string\"",
+        "42",
+        "{\"tasks\": [null, 1, \"x\"]}",
+        "{\"tasks\": [{\"id\": 5, \"title\": true}]}",
+        "{\"codebaseSummary\": \"x\", \"languages\": [{\"name\": \"C\", \"files\": 1e400, \"lines\": 1}]}",
+        "{\"requirements\": {\"id\": \"REQ-A-FUNC-001\"}}",
+        "{\"validation\": [], \"coverage\": {}, \"dependencies\": \"none\"}",
+        "```json\n```",
+        "```",
+        "{\"a\": \"\ud800\"}",
+        "}{",
+        "{\"\": {\"\": {\"\": []}}}",
+    };
+
+    [Theory]
+    [MemberData(nameof(HostileInputs))]
+    public void Parse_HostileInput_ReportsProblemsWithoutThrowing(string text)
+    {
+        Assert.NotEmpty(PhaseOutputParser.Parse<ExploreOutput>(text).Problems);
+        Assert.NotEmpty(PhaseOutputParser.Parse<RequirementsOutput>(text).Problems);
+        Assert.NotEmpty(PhaseOutputParser.Parse<TasksOutput>(text).Problems);
+        Assert.NotEmpty(PhaseOutputParser.Parse<SyncOutput>(text).Problems);
     }
 
     [Fact]

@@ -194,4 +194,23 @@ public sealed class EarsParserTests
         Assert.Empty(result.Clauses);
         Assert.Empty(result.Findings);
     }
+
+    [Fact]
+    public void Parse_RandomWordSoup_NeverThrowsAndKeepsSpansInsideTheText()
+    {
+        string[] vocabulary = ["when", "WHILE", "if", "where", "then", "THEN", "the", "system", "shall", "should", ",", ".", "\"", "'", "user", "OmoiOs", "and", "quickly", "as", "appropriate", ";", "can"];
+        var random = new Random(20240611);
+        for (var i = 0; i < 2000; i++)
+        {
+            var text = string.Join(random.Next(3) == 0 ? "" : " ", Enumerable.Range(0, random.Next(0, 14)).Select(_ => vocabulary[random.Next(vocabulary.Length)]));
+
+            var result = EarsParser.Parse(text);
+
+            Assert.All(result.Findings, f => Assert.InRange(f.Start + f.Length, 0, text.Length));
+            Assert.All(result.Clauses, c => Assert.Equal(c.Condition.Text, text.Substring(c.Condition.Start, c.Condition.Length)));
+            Assert.True(result.System is null || result.System.Text == text.Substring(result.System.Start, result.System.Length));
+            Assert.True(result.Response is null || result.Response.Text == text.Substring(result.Response.Start, result.Response.Length));
+            Assert.NotNull(result.Condition);
+        }
+    }
 }
