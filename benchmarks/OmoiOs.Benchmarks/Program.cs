@@ -1,15 +1,17 @@
 using BenchmarkDotNet.Running;
 using OmoiOs.Benchmarks.Figures;
 
+var figureArgs = args.Skip(1).ToArray();
 var figures = new Dictionary<string, Func<TextWriter, CancellationToken, Task>>(StringComparer.OrdinalIgnoreCase)
 {
     ["scheduler"] = SchedulerQualityFigure.RunAsync,
-    ["micro"] = (_, _) => RunMicroBenchmarks(args.Skip(1).ToArray()),
+    ["planner"] = (output, _) => HeuristicPlannerFigure.RunAsync(figureArgs.FirstOrDefault() ?? FindRepositoryRoot(), output),
+    ["micro"] = (_, _) => RunMicroBenchmarks(figureArgs),
 };
 
 if (args.Length == 0 || !(figures.ContainsKey(args[0]) || args[0].Equals("all", StringComparison.OrdinalIgnoreCase)))
 {
-    Console.Error.WriteLine($"usage: dotnet run -c Release --project benchmarks/OmoiOs.Benchmarks -- <{string.Join("|", figures.Keys)}|all> [BenchmarkDotNet arguments for micro]");
+    Console.Error.WriteLine($"usage: dotnet run -c Release --project benchmarks/OmoiOs.Benchmarks -- <{string.Join("|", figures.Keys)}|all> [planner: repository path | micro: BenchmarkDotNet arguments]");
     return 2;
 }
 
@@ -35,4 +37,20 @@ static Task RunMicroBenchmarks(string[] benchmarkArgs)
     BenchmarkSwitcher.FromAssembly(typeof(SchedulerQualityFigure).Assembly)
         .Run(benchmarkArgs.Length == 0 ? ["--filter", "*"] : benchmarkArgs);
     return Task.CompletedTask;
+}
+
+static string FindRepositoryRoot()
+{
+    foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
+    {
+        for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "OmoiOs.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+    }
+
+    throw new DirectoryNotFoundException("No OmoiOs.sln above the current or the program's directory; pass the repository path after 'planner'.");
 }
