@@ -1,10 +1,14 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using OmoiOs.Core.Execution;
 using OmoiOs.Infrastructure.Agents;
 using OmoiOs.Infrastructure.Execution;
+using OmoiOs.Infrastructure.Sandboxes;
 using OmoiOs.Infrastructure.Workspaces;
 using OmoiOs.Tests.Infrastructure.Sandboxes;
+using OmoiOs.Tests.Infrastructure.Sandboxes.Daytona;
 using OmoiOs.Tests.Infrastructure.Workspaces;
 
 namespace OmoiOs.Tests.Infrastructure.Execution;
@@ -143,6 +147,30 @@ public sealed class SandboxTaskRunnerTests : IDisposable
 
         Assert.Equal(TaskRunVerdict.Failed, outcome.Verdict);
         Assert.Contains("not a local directory", outcome.Error);
+    }
+
+    [Fact]
+    public async Task RunAsync_DaytonaSandbox_RunsRemotelyMergesAndDeletesTheSandbox()
+    {
+        await using var server = await FakeDaytonaServer.StartAsync();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["OMOI_SANDBOX"] = "daytona",
+            ["OMOI_DAYTONA_API_URL"] = server.ApiUrl,
+            ["OMOI_DAYTONA_API_KEY"] = FakeDaytonaServer.ApiKey,
+            ["OMOI_DAYTONA_WORKSPACE_PATH"] = _root.Combine("remote"),
+            ["OMOI_DAYTONA_POLL_INTERVAL"] = "00:00:00.010",
+            ["OMOI_WORKSPACE_ROOT"] = _root.Combine("workspaces"),
+        }).Build();
+        await using var services = new ServiceCollection().AddLogging().AddSandboxes(configuration).BuildServiceProvider();
+        var request = TaskRunRequests.For(_repository.Path, "TSK-020", create: ["src/remote.py"], check: "python3 src/remote.py");
+
+        var outcome = await services.GetRequiredService<ITaskRunner>().RunAsync(request, CancellationToken.None);
+
+        Assert.True(outcome.Verdict == TaskRunVerdict.Completed, outcome.Error + outcome.Log);
+        Assert.Contains("TSK-020", _repository.Show(SpecBranch, "src/remote.py"));
+        Assert.Single(server.Created);
+        Assert.True(server.AllDeleted);
     }
 
     private SandboxTaskRunner CreateSut(IAgentRunner? agent = null)
