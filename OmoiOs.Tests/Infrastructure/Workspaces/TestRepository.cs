@@ -44,6 +44,8 @@ internal sealed class TestRepository : IDisposable
 
     public string Git(params string[] arguments) => Run(arguments, allowFailure: false).Output.Trim();
 
+    public string GitWithIndex(string indexFile, params string[] arguments) => Run(arguments, allowFailure: false, indexFile).Output.Trim();
+
     public (int ExitCode, string Output) TryGit(params string[] arguments) => Run(arguments, allowFailure: true);
 
     /// <summary>Everything a user would notice changing in their checkout: HEAD, current branch, index and working tree.</summary>
@@ -60,9 +62,14 @@ internal sealed class TestRepository : IDisposable
 
     public void Dispose() => Directory.Delete(Path, recursive: true);
 
-    private (int ExitCode, string Output) Run(IReadOnlyList<string> arguments, bool allowFailure)
+    private (int ExitCode, string Output) Run(IReadOnlyList<string> arguments, bool allowFailure, string? indexFile = null)
     {
         var startInfo = new ProcessStartInfo("git") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path };
+        if (indexFile is not null)
+        {
+            startInfo.Environment["GIT_INDEX_FILE"] = indexFile;
+        }
+
         foreach (var argument in arguments)
         {
             startInfo.ArgumentList.Add(argument);
