@@ -45,7 +45,7 @@ public sealed record DataModel
     public IReadOnlyList<DataField> Fields { get; init; } = [];
 }
 
-public sealed record DataField(string Name, string Type, string Description);
+public sealed record DataField(string Name, string Type, string Description = "");
 
 public sealed record ApiEndpoint
 {

@@ -35,7 +35,7 @@ public sealed record ExploreOutput
 
 public sealed record LanguageStat(string Name, int Files, long Lines);
 
-public sealed record PathPurpose(string Path, string Purpose);
+public sealed record PathPurpose(string Path, string Purpose = "");
 
 public sealed record Conventions
 {
@@ -67,7 +67,15 @@ public sealed record ScanStats
     public bool Truncated { get; init; }
 
     public long ElapsedMs { get; init; }
+
+    /// <summary>Directories left out whole: VCS, dependency and build output folders (.git, node_modules, bin, obj…).</summary>
+    public int DirectoriesSkipped { get; init; }
+
+    /// <summary>The first skipped paths with the reason (symbolic link, binary, too large, excluded directory); capped, so compare with the counts.</summary>
+    public IReadOnlyList<SkippedPath> Skipped { get; init; } = [];
 }
+
+public sealed record SkippedPath(string Path, string Reason);
 
 public sealed record FeatureSummary
 {

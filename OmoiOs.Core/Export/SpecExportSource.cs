@@ -1,0 +1,15 @@
+using OmoiOs.Core.Domain;
+using OmoiOs.Core.Planning.Outputs;
+
+namespace OmoiOs.Core.Export;
+
+/// <summary>
+/// What an export renders: the stored records (the source of truth once SYNC has run) and the design, which is
+/// kept as the DESIGN phase's output. <see cref="SpecTask.DependsOn"/> and <see cref="SpecTask.Requirements"/> hold record ids.
+/// </summary>
+public sealed record SpecExportSource(
+    Spec Spec,
+    IReadOnlyList<SpecRequirement> Requirements,
+    IReadOnlyList<SpecAcceptanceCriterion> Criteria,
+    DesignOutput? Design,
+    IReadOnlyList<SpecTask> Tasks);
