@@ -10,6 +10,7 @@ using OmoiOs.Infrastructure.Workspaces;
 using OmoiOs.Tests.Infrastructure.Sandboxes;
 using OmoiOs.Tests.Infrastructure.Sandboxes.Daytona;
 using OmoiOs.Tests.Infrastructure.Workspaces;
+using OmoiOs.Tests.Support;
 
 namespace OmoiOs.Tests.Infrastructure.Execution;
 
@@ -147,6 +148,40 @@ public sealed class SandboxTaskRunnerTests : IDisposable
 
         Assert.Equal(TaskRunVerdict.Failed, outcome.Verdict);
         Assert.Contains("not a local directory", outcome.Error);
+    }
+
+    [Fact]
+    public async Task RunAsync_SampleAppTasksInOrder_AllMergedAndSampleTestsPassOnSpecBranch()
+    {
+        var sample = await SampleRepository.CreateAsync();
+        try
+        {
+            var before = await SampleRepository.GitAsync(sample, CancellationToken.None, "status", "--porcelain", "-b");
+            var sut = CreateSut();
+            (string Key, string[] Create, string[] Modify)[] tasks =
+            [
+                ("TSK-001", ["sample_app/greeting_config.py", "tests/test_greeting_config.py"], ["sample_app/greeting.py"]),
+                ("TSK-002", [], ["sample_app/cli.py", "tests/test_cli.py", "scripts/greet.sh"]),
+                ("TSK-003", ["src/greeting-word.js"], ["README.md", "package.json"]),
+            ];
+
+            var outcomes = new List<TaskRunOutcome>();
+            foreach (var (key, create, modify) in tasks)
+            {
+                outcomes.Add(await sut.RunAsync(TaskRunRequests.For(sample, key, create: create, modify: modify, check: "./run-tests.sh"), CancellationToken.None));
+            }
+
+            Assert.All(outcomes, o => Assert.True(o.Verdict == TaskRunVerdict.Completed, o.Error + o.Log));
+            Assert.All(outcomes, o => Assert.Equal(0, o.Result.CheckExitCode));
+            Assert.Equal(outcomes[^1].Result.MergedCommit, (await SampleRepository.GitAsync(sample, CancellationToken.None, "rev-parse", SpecBranch)).Trim());
+            var merged = await SampleRepository.GitAsync(sample, CancellationToken.None, "log", "--merges", "--format=%s", SpecBranch);
+            Assert.Equal(["TSK-003", "TSK-002", "TSK-001"], merged.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split(' ')[1].TrimEnd(':')));
+            Assert.Equal(before, await SampleRepository.GitAsync(sample, CancellationToken.None, "status", "--porcelain", "-b"));
+        }
+        finally
+        {
+            SampleRepository.Delete(sample);
+        }
     }
 
     [Fact]
