@@ -31,9 +31,9 @@ internal static class EventEndpoints
             await StreamAsync(context, service, id, after, cancellationToken);
             return Results.Empty;
         }).WithTags("Events").WithName("ListSpecEvents").Produces<ListResponse<SpecEvent>>().Produces(200, contentType: "text/event-stream").ProducesProblem(400).ProducesProblem(404)
-          .WithQuery(
-              new QueryParameter("after", JsonSchemaType.Integer, "Only events with a higher sequence (default 0); a stream's Last-Event-ID header takes precedence."),
-              new QueryParameter("max", JsonSchemaType.Integer, "Events per page, 1 to 1000 (default 1000)."));
+            .WithQuery(
+                new QueryParameter("after", JsonSchemaType.Integer, "Only events with a higher sequence (default 0); a stream's Last-Event-ID header takes precedence."),
+                new QueryParameter("max", JsonSchemaType.Integer, "Events per page, 1 to 1000 (default 1000)."));
 
     /// <summary>Sends every event after <paramref name="after"/>, then new ones as they come, until the spec has finished and all are sent.</summary>
     private static async Task StreamAsync(HttpContext context, SpecService service, string specId, long after, CancellationToken cancellationToken)

@@ -86,9 +86,9 @@ internal static class SpecEndpoints
 
             return Results.File(ExportArchive.Zip(files), "application/zip", $"{id}-{format.ToWire()}.zip");
         }).WithName("ExportSpec").Produces(200, contentType: "application/zip").Produces(200, contentType: "text/markdown").ProducesProblem(400).ProducesProblem(404).ProducesProblem(409)
-          .WithQuery(
-              new QueryParameter("format", JsonSchemaType.String, "kiro (default) or speckit."),
-              new QueryParameter("file", JsonSchemaType.String, "One file of the export (e.g. requirements.md) as Markdown instead of the zip."));
+            .WithQuery(
+                new QueryParameter("format", JsonSchemaType.String, "kiro (default) or speckit."),
+                new QueryParameter("file", JsonSchemaType.String, "One file of the export (e.g. requirements.md) as Markdown instead of the zip."));
 
         specs.MapPost("/{id}/cancel", async (string id, SpecService service, IWorkflowClient workflows, CancellationToken cancellationToken) =>
             Results.Accepted($"/api/specs/{id}", await service.CancelAsync(id, workflows, cancellationToken)))
