@@ -33,7 +33,9 @@ internal static class RequestBody
         }
         catch (JsonException error)
         {
-            throw new ApiProblemException(ApiProblem.MalformedBody(error.Path is { } path ? $"{error.Message.Split(" Path:")[0]} (at {path})" : error.Message));
+            var detail = error.Path is { } path ? $"{error.Message.Split(" Path:")[0]} (at {path})" : error.Message;
+            var field = error.Path is { Length: > 2 } member && member.StartsWith("$.", StringComparison.Ordinal) ? member[2..] : null;
+            throw new ApiProblemException(ApiProblem.MalformedBody(detail, field));
         }
     }
 
