@@ -83,7 +83,14 @@ internal sealed class TableWorkTaskRepository(RecordTable table, SpecPartitionWr
         return OptimisticRetry.RunAsync(writer, PartitionGuard.SpecOf("Task", taskId), RowKeys.WorkTask(taskId), "Task", taskId, async () =>
         {
             var current = await GetAsync(taskId, cancellationToken).ConfigureAwait(false);
-            var updated = change(current) with { Id = current.Id, SpecId = current.SpecId, UpdatedAt = timeProvider.GetUtcNow() };
+            var changed = change(current);
+            if (ReferenceEquals(changed, current))
+            {
+                // Nothing to change: no write, and no event reporting a change that did not happen.
+                return current;
+            }
+
+            var updated = changed with { Id = current.Id, SpecId = current.SpecId, UpdatedAt = timeProvider.GetUtcNow() };
             var actions = new List<TableTransactionAction>(2)
             {
                 new(TableTransactionActionType.UpdateReplace, WorkTaskEntityMapper.ToEntity(updated), new Azure.ETag(current.Version!)),

@@ -164,6 +164,27 @@ public sealed class EmbeddedWorkflowEngineTests : IDisposable
         Assert.Equal(2, runner.TotalRuns);
     }
 
+    [Fact]
+    public async Task ResumeAsync_HistoryTheCodeDidNotMake_FailsTheInstanceAndTheSpecNamingTheCause()
+    {
+        var services = Harness(new ScriptedTaskRunner());
+        var spec = await CreateSpecAsync(services);
+        var store = services.Get<WorkflowHistoryStore>();
+        var now = DateTimeOffset.UtcNow;
+        var instance = new InstanceRecord(spec.Id, WorkflowNames.SpecWorkflow, "exec1", $$"""{"specId":"{{spec.Id}}","executeOnly":false}""", InstanceStatus.Running, null, null, null, now, now);
+        await store.SaveAsync(instance, CancellationToken.None);
+        await store.AppendHistoryAsync(spec.Id, "exec1", [new HistoryEvent(1, 0, HistoryEventKind.ActivityCompleted, "SomethingElse", "true", null, now, null)], CancellationToken.None);
+
+        await Engine(services).ResumeAsync(CancellationToken.None);
+        var state = await Engine(services).WaitForCompletionAsync(spec.Id, CancellationToken.None).WaitAsync(Deadline);
+
+        Assert.Equal(WorkflowRuntimeStatus.Failed, state!.Status);
+        Assert.Contains("not deterministic", state.Failure, StringComparison.Ordinal);
+        var stored = await services.Get<ISpecRepository>().GetAsync(spec.Id, CancellationToken.None);
+        Assert.Equal(SpecStatus.Failed, stored.Status);
+        Assert.Contains("not deterministic", stored.FailureReason, StringComparison.Ordinal);
+    }
+
     private ServicesHarness Harness(ITaskRunner runner, string? tablePrefix = null)
     {
         var harness = new ServicesHarness(tablePrefix: tablePrefix, configure: services => services.AddSingleton(runner));
