@@ -22,6 +22,7 @@ public sealed class EmbeddedWorkflowEngine : IWorkflowClient, IAsyncDisposable
     private readonly ConcurrentDictionary<string, ActiveRun> _runs = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _starting = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
+    private int _disposed;
 
     internal EmbeddedWorkflowEngine(
         WorkflowHistoryStore store,
@@ -134,8 +135,14 @@ public sealed class EmbeddedWorkflowEngine : IWorkflowClient, IAsyncDisposable
         }
     }
 
+    /// <remarks>Idempotent: the local host disposes the engine itself, then its service provider does again.</remarks>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync().ConfigureAwait(false);
         await Task.WhenAll(_runs.Values.Select(r => r.Completion)).ConfigureAwait(false);
         _stopping.Dispose();
