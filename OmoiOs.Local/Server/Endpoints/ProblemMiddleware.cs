@@ -11,6 +11,13 @@ internal sealed class ProblemMiddleware(RequestDelegate next, ILogger<ProblemMid
         try
         {
             await next(context);
+
+            // Routing answers a body whose content type an endpoint does not accept with a bare 415 before any
+            // endpoint code runs; give it the same problem body as every other refusal.
+            if (context.Response.StatusCode == StatusCodes.Status415UnsupportedMediaType && !context.Response.HasStarted && context.Response.ContentType is null)
+            {
+                await WriteAsync(context, ApiProblem.UnsupportedMediaType(context.Request.ContentType));
+            }
         }
         catch (Exception error) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
         {

@@ -33,6 +33,7 @@ internal sealed class FunctionsServices : IDisposable
             })
             .Build();
         var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
         services.AddOmoiInfrastructure(configuration);
         services.AddOmoiFunctions(configuration);
