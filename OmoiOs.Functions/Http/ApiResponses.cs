@@ -6,7 +6,10 @@ using OmoiOs.Core.Application;
 
 namespace OmoiOs.Functions.Http;
 
-/// <summary>The answers of the HTTP API, written as the local host writes them (status, Location, content type, body).</summary>
+/// <summary>
+/// The answers of the HTTP API, written as the local host writes them (status, Location, content type, body). Only
+/// overloads present in both the 1.x and 2.x worker packages are used.
+/// </summary>
 internal static class ApiResponses
 {
     /// <summary>The body as JSON (<c>application/json; charset=utf-8</c>) in the worker's camelCase serializer.</summary>
@@ -35,20 +38,20 @@ internal static class ApiResponses
         return response;
     }
 
-    public static async Task<HttpResponseData> TextAsync(HttpRequestData request, string text, string contentType, CancellationToken cancellationToken)
+    public static async Task<HttpResponseData> TextAsync(HttpRequestData request, string text, string contentType)
     {
         var response = request.CreateResponse(HttpStatusCode.OK);
         response.Headers.Add("Content-Type", contentType);
-        await response.WriteStringAsync(text, cancellationToken, Encoding.UTF8);
+        await response.WriteStringAsync(text, Encoding.UTF8);
         return response;
     }
 
-    public static async Task<HttpResponseData> FileAsync(HttpRequestData request, byte[] content, string contentType, string fileName, CancellationToken cancellationToken)
+    public static async Task<HttpResponseData> FileAsync(HttpRequestData request, byte[] content, string contentType, string fileName)
     {
         var response = request.CreateResponse(HttpStatusCode.OK);
         response.Headers.Add("Content-Type", contentType);
         response.Headers.Add("Content-Disposition", new ContentDispositionHeaderValue("attachment") { FileName = fileName, FileNameStar = fileName }.ToString());
-        await response.WriteBytesAsync(content, cancellationToken);
+        await response.WriteBytesAsync(content);
         return response;
     }
 }

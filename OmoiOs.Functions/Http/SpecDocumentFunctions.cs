@@ -54,7 +54,7 @@ public sealed class SpecDocumentFunctions(SpecService specs, ILogger<SpecDocumen
             var format = ApiQuery.ExportFormat(request.QueryValue("format"));
             var files = await specs.ExportAsync(id, format, cancellationToken);
             return request.QueryValue("file") is { Length: > 0 } name
-                ? await ApiResponses.TextAsync(request, ApiQuery.ExportFile(files, name).Content, "text/markdown; charset=utf-8", cancellationToken)
-                : await ApiResponses.FileAsync(request, ExportArchive.Zip(files), "application/zip", $"{id}-{format.ToWire()}.zip", cancellationToken);
+                ? await ApiResponses.TextAsync(request, ApiQuery.ExportFile(files, name).Content, "text/markdown; charset=utf-8")
+                : await ApiResponses.FileAsync(request, ExportArchive.Zip(files), "application/zip", $"{id}-{format.ToWire()}.zip");
         }, cancellationToken);
 }
