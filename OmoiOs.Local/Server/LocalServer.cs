@@ -42,7 +42,7 @@ public sealed class LocalServer : IAsyncDisposable
         builder.Services.AddLocalApi();
 
         var azurite = new AzuriteLauncher(NullLogger<AzuriteLauncher>.Instance);
-        if (UsesDevelopmentStorage(builder.Configuration))
+        if (StorageSettings.UsesDevelopmentStorage(builder.Configuration))
         {
             await azurite.EnsureRunningAsync(
                 AppContext.BaseDirectory,
@@ -68,12 +68,5 @@ public sealed class LocalServer : IAsyncDisposable
         await Engine.DisposeAsync();
         await _app.DisposeAsync();
         await _azurite.DisposeAsync();
-    }
-
-    private static bool UsesDevelopmentStorage(ConfigurationManager configuration)
-    {
-        var connection = configuration["OMOI_STORAGE"] ?? configuration["AzureWebJobsStorage"];
-        return string.IsNullOrWhiteSpace(configuration["AzureWebJobsStorage:tableServiceUri"])
-            && (string.IsNullOrWhiteSpace(connection) || connection.Contains("UseDevelopmentStorage=true", StringComparison.OrdinalIgnoreCase));
     }
 }

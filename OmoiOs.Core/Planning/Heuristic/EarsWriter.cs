@@ -220,7 +220,8 @@ public static partial class EarsWriter
             var previous = before.Split(' ').LastOrDefault()?.ToLowerInvariant() ?? "";
             var firstOfRest = rest.Split(' ')[0].ToLowerInvariant();
             if (before.Split(' ').Length >= 2 && rest.Split(' ').Length >= 2 && !EmbeddedQuestionVerbs.Contains(previous)
-                && (ClauseStarters.Contains(firstOfRest) || firstOfRest.StartsWith('`') || firstOfRest.StartsWith('"') || firstOfRest.StartsWith('-')))
+                && (ClauseStarters.Contains(firstOfRest) || firstOfRest.StartsWith('`') || firstOfRest.StartsWith('"') || firstOfRest.StartsWith('-')
+                    || IsConstantName(rest.Split(' ')[0])))
             {
                 var keyword = trailing.Groups["keyword"].Value.ToLowerInvariant();
                 var (ears, word) = keyword switch
@@ -373,6 +374,10 @@ public static partial class EarsWriter
 
         return (DefaultSystem, "ensure that " + Words.Decapitalize(text));
     }
+
+    /// <summary>An upper-case identifier such as OMOI_PLANNER: the subject of a condition clause, not a relative clause's verb.</summary>
+    private static bool IsConstantName(string word) =>
+        word.Length >= 2 && word.Any(char.IsLetter) && word.All(c => char.IsUpper(c) || char.IsDigit(c) || c == '_');
 
     /// <summary>A system name the EARS parser reads whole: a few words, no clause punctuation.</summary>
     private static bool IsPlainName(string subject) =>

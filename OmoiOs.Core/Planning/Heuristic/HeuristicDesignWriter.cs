@@ -52,8 +52,7 @@ public static partial class HeuristicDesignWriter
             served.Add(requirement);
         }
 
-        var components = order.Select(file => Component(file, byFile[file], profile)).ToList();
-        components = WithDependencies(components);
+        var components = WithDependencies(UniqueNames(order.Select(file => Component(file, byFile[file], profile)).ToList()));
         var models = DataModels(requirements.Requirements);
         var endpoints = Endpoints(title, requirements.Requirements, models);
         return new DesignOutput
@@ -87,6 +86,27 @@ public static partial class HeuristicDesignWriter
                 : served.Select(r => InterfaceName(r, convention.Naming)).Where(n => n.Length > 0).Distinct(StringComparer.Ordinal).Take(MaxInterfaces).ToList(),
             Requirements = served.Select(r => r.Id).ToList(),
         };
+    }
+
+    /// <summary>Two files with one stem (greeting.py, greeting.js) get their folder's name in front: SrcGreeting.</summary>
+    private static List<DesignComponent> UniqueNames(List<DesignComponent> components)
+    {
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        var result = new List<DesignComponent>(components.Count);
+        foreach (var component in components)
+        {
+            var name = component.Name;
+            var folders = component.FilePath.Split('/')[..^1].Reverse().ToList();
+            for (var i = 0; taken.Contains(name); i++)
+            {
+                name = i < folders.Count ? Words.ToPascalCase(Words.Tokens(folders[i])) + name : $"{component.Name}{i + 1}";
+            }
+
+            taken.Add(name);
+            result.Add(component with { Name = name });
+        }
+
+        return result;
     }
 
     private static string TypeOf(string file)

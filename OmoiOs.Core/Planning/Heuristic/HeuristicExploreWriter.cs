@@ -98,7 +98,21 @@ public static class HeuristicExploreWriter
     {
         var source = profile.SourceFiles.Where(s => LanguageCatalog.Of(s)?.Name == convention.Language)
             .OrderBy(s => s[(s.LastIndexOf('/') + 1)..].StartsWith('_') ? 1 : 0).FirstOrDefault();
-        return source is null ? convention.TestNaming.ToString() : $"{RepositoryLayout.TestPathFor(profile, source)} for {source}";
+        return source is null ? Pattern(convention) : $"{RepositoryLayout.TestPathFor(profile, source)} for {source}";
+    }
+
+    private static string Pattern(LanguageConvention convention)
+    {
+        var extension = convention.Extension;
+        return convention.TestNaming switch
+        {
+            TestNaming.PrefixTestUnderscore => $"test_<name>{extension}",
+            TestNaming.SuffixUnderscoreTest => $"<name>_test{extension}",
+            TestNaming.SuffixDotTest => $"<name>.test{extension}",
+            TestNaming.SuffixDotSpec => $"<name>.spec{extension}",
+            TestNaming.SuffixTest => $"<Name>Test{extension}",
+            _ => $"<Name>Tests{extension}",
+        };
     }
 
     private static string Count(long count, string noun) => Words.Invariant($"{count} {noun}{(count == 1 ? "" : "s")}");

@@ -11,6 +11,9 @@ public static class HeuristicRequirementsWriter
 {
     private const int MinSharedStemsForDependency = 2;
 
+    /// <summary>A shorter response ("use its value") gets its condition in the title.</summary>
+    private const int MinTitleWords = 4;
+
     public static RequirementsOutput Write(string title, string description, PlannerFeedback feedback)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(title);
@@ -74,6 +77,11 @@ public static class HeuristicRequirementsWriter
     private static string TitleOf(EarsDraft draft)
     {
         var response = draft.Response.StartsWith("ensure that ", StringComparison.Ordinal) ? draft.Response["ensure that ".Length..] : draft.Response;
+        if (response.Split(' ').Length < MinTitleWords && draft.Condition.Length > 0)
+        {
+            response = $"{response} {Words.Decapitalize(draft.Condition)}";
+        }
+
         return Words.Title(response, 8);
     }
 

@@ -15,8 +15,10 @@ public static class HeuristicTaskWriter
 
     private const int MaxHours = 4;
 
-    public static TasksOutput Write(string title, RequirementsOutput requirements, DesignOutput design, RepositoryProfile profile)
+    /// <param name="feedback">Requirements it calls uncovered get an implementation task even when the design gave them to a document.</param>
+    public static TasksOutput Write(string title, RequirementsOutput requirements, DesignOutput design, RepositoryProfile profile, PlannerFeedback feedback)
     {
+        ArgumentNullException.ThrowIfNull(feedback);
         ArgumentException.ThrowIfNullOrWhiteSpace(title);
         ArgumentNullException.ThrowIfNull(requirements);
         ArgumentNullException.ThrowIfNull(design);
@@ -43,7 +45,8 @@ public static class HeuristicTaskWriter
 
         var documentation = components.Where(i => design.Components[i].Type == "documentation").ToList();
         var covered = implementations.Values.SelectMany(d => d).SelectMany(d => d.Requirements).Select(r => r.Id)
-            .Concat(documentation.SelectMany(i => design.Components[i].Requirements)).ToHashSet(StringComparer.Ordinal);
+            .Concat(documentation.SelectMany(i => design.Components[i].Requirements).Where(id => !feedback.UncoveredRequirements.Contains(id)))
+            .ToHashSet(StringComparer.Ordinal);
         var uncovered = requirements.Requirements.Where(r => !covered.Contains(r.Id)).ToList();
         if (uncovered.Count > 0)
         {

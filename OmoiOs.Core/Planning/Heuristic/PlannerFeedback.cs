@@ -19,7 +19,7 @@ public sealed partial record PlannerFeedback
     [GeneratedRegex(@"\bREQ-[A-Z0-9]+-[A-Z]+-\d{3}\b")]
     private static partial Regex RequirementId();
 
-    [GeneratedRegex(@"uncovered|not covered|no task|missing", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"uncovered|not covered|by no |no task|missing", RegexOptions.IgnoreCase)]
     private static partial Regex Uncovered();
 
     [GeneratedRegex(@"criteri", RegexOptions.IgnoreCase)]

@@ -502,25 +502,4 @@ public static partial class RepositoryProfiler
         "Go" or "Ruby" or "Elixir" or "Dart" => TestNaming.SuffixUnderscoreTest,
         _ => TestNaming.PrefixTestUnderscore,
     };
-
-    /// <summary>The usual extension of a language, for new files when the repository has none of it yet.</summary>
-    internal static string ExtensionOf(string language) => language switch
-    {
-        "Python" => ".py",
-        "JavaScript" => ".js",
-        "TypeScript" => ".ts",
-        "C#" => ".cs",
-        "F#" => ".fs",
-        "Go" => ".go",
-        "Rust" => ".rs",
-        "Java" => ".java",
-        "Kotlin" => ".kt",
-        "Ruby" => ".rb",
-        "PHP" => ".php",
-        "Shell" => ".sh",
-        "C" => ".c",
-        "C++" => ".cpp",
-        "Swift" => ".swift",
-        _ => ".txt",
-    };
 }

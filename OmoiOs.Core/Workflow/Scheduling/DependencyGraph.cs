@@ -1,10 +1,13 @@
 using OmoiOs.Core.Errors;
+using OmoiOs.Core.Planning;
 
 namespace OmoiOs.Core.Workflow.Scheduling;
 
 /// <summary>
-/// The plan's tasks as arrays indexed by input position: dependencies and dependants (compressed adjacency), and each
-/// task's remaining path. Built in O(V+E); rejects duplicate ids, unknown dependencies and cycles.
+/// The plan's view of a <see cref="TaskGraph"/>: tasks by input position, with dependencies and dependants as int
+/// ranges (compressed adjacency) so that the plan's every step walks arrays instead of looking up ids, and each task's
+/// remaining path. Built in O(V+E); rejects what a plan cannot run: duplicate or empty ids, dependencies on unknown
+/// tasks, cycles, and estimates or retry counts out of range.
 /// </summary>
 internal sealed class DependencyGraph
 {
@@ -13,27 +16,24 @@ internal sealed class DependencyGraph
     private readonly int[] _dependantStarts;
     private readonly int[] _dependants;
 
-    private DependencyGraph(IReadOnlyList<PlanTask> tasks, Dictionary<string, int> index, List<int>[] dependencyLists)
+    private DependencyGraph(IReadOnlyList<PlanTask> tasks, TaskGraph graph)
     {
         Tasks = tasks;
-        Index = index;
-        (_dependencyStarts, _dependencies) = Compress(dependencyLists);
-        (_dependantStarts, _dependants) = Compress(Reverse(dependencyLists));
-        var order = SortTopologically();
-        if (order.Length < tasks.Count)
+        Index = new Dictionary<string, int>(tasks.Count, StringComparer.Ordinal);
+        for (var i = 0; i < tasks.Count; i++)
         {
-            throw new ValidationFailedException(
-                "dependsOn",
-                $"The tasks form a dependency cycle (each waits for the next): {string.Join(" → ", FindCycle(order))}.");
+            Index.Add(tasks[i].Id, i);
         }
 
-        RemainingHours = ComputeRemainingHours(order);
-        CriticalPathHours = RemainingHours.Length == 0 ? 0 : RemainingHours.Max();
+        (_dependencyStarts, _dependencies) = Compress(tasks, graph.DependenciesOf);
+        (_dependantStarts, _dependants) = Compress(tasks, graph.DependentsOf);
+        RemainingHours = tasks.Select(t => graph.RemainingHours(t.Id)).ToArray();
+        CriticalPathHours = graph.CriticalPath.Hours;
     }
 
     public IReadOnlyList<PlanTask> Tasks { get; }
 
-    public IReadOnlyDictionary<string, int> Index { get; }
+    public Dictionary<string, int> Index { get; }
 
     /// <summary>Per task: its own estimate plus the longest chain of estimates of the tasks that wait for it.</summary>
     public double[] RemainingHours { get; }
@@ -45,17 +45,12 @@ internal sealed class DependencyGraph
     public static DependencyGraph Build(IReadOnlyList<PlanTask> tasks)
     {
         var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        var index = new Dictionary<string, int>(tasks.Count, StringComparer.Ordinal);
         for (var i = 0; i < tasks.Count; i++)
         {
             var task = tasks[i] ?? throw new ArgumentException($"Task {i} is null.", nameof(tasks));
             if (string.IsNullOrWhiteSpace(task.Id))
             {
                 Add(errors, "id", $"Task {i} has no id.");
-            }
-            else if (!index.TryAdd(task.Id, i))
-            {
-                Add(errors, "id", $"Task id '{task.Id}' is given more than once.");
             }
 
             if (!double.IsFinite(task.EstimatedHours) || task.EstimatedHours < 0)
@@ -69,31 +64,25 @@ internal sealed class DependencyGraph
             }
         }
 
-        var dependencyLists = new List<int>[tasks.Count];
-        var lastSeenBy = new int[tasks.Count];
-        for (var i = 0; i < tasks.Count; i++)
+        var graph = TaskGraph.Build(tasks.Select(t => new TaskNode(t.Id, t.DependsOn, t.EstimatedHours)));
+        foreach (var duplicate in graph.DuplicateIds.Distinct(StringComparer.Ordinal))
         {
-            dependencyLists[i] = [];
-            foreach (var dependency in tasks[i].DependsOn ?? [])
-            {
-                if (dependency is null || !index.TryGetValue(dependency, out var target))
-                {
-                    Add(errors, "dependsOn", $"Task '{tasks[i].Id}' depends on unknown task '{dependency}'.");
-                }
-                else if (lastSeenBy[target] != i + 1)
-                {
-                    lastSeenBy[target] = i + 1;
-                    dependencyLists[i].Add(target);
-                }
-            }
+            Add(errors, "id", $"Task id '{duplicate}' is given more than once.");
         }
 
-        if (errors.Count > 0)
+        foreach (var dangling in graph.DanglingDependencies)
         {
-            throw new ValidationFailedException(errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));
+            Add(errors, "dependsOn", $"Task '{dangling.TaskId}' depends on unknown task '{dangling.MissingId}'.");
         }
 
-        return new DependencyGraph(tasks, index, dependencyLists);
+        if (errors.Count == 0 && graph.HasCycle)
+        {
+            Add(errors, "dependsOn", $"The tasks form a dependency cycle (each waits for the next): {string.Join(" → ", graph.Cycle)}.");
+        }
+
+        return errors.Count == 0
+            ? new DependencyGraph(tasks, graph)
+            : throw new ValidationFailedException(errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));
     }
 
     public ReadOnlySpan<int> DependenciesOf(int task) =>
@@ -112,108 +101,10 @@ internal sealed class DependencyGraph
         messages.Add(message);
     }
 
-    /// <summary>Kahn's algorithm: the order is shorter than the graph when there is a cycle.</summary>
-    private int[] SortTopologically()
+    /// <summary>Neighbour lists as one array of task positions plus start offsets.</summary>
+    private (int[] Starts, int[] Targets) Compress(IReadOnlyList<PlanTask> tasks, Func<string, IReadOnlyList<string>> neighboursOf)
     {
-        var waiting = new int[Count];
-        var order = new int[Count];
-        var tail = 0;
-        for (var i = 0; i < Count; i++)
-        {
-            waiting[i] = DependenciesOf(i).Length;
-            if (waiting[i] == 0)
-            {
-                order[tail++] = i;
-            }
-        }
-
-        for (var head = 0; head < tail; head++)
-        {
-            foreach (var dependant in DependantsOf(order[head]))
-            {
-                if (--waiting[dependant] == 0)
-                {
-                    order[tail++] = dependant;
-                }
-            }
-        }
-
-        return order[..tail];
-    }
-
-    /// <summary>
-    /// Every task Kahn's algorithm left over waits for at least one other leftover, so following such dependencies
-    /// from the first leftover must come back to a task already on the walk: that loop is a cycle.
-    /// </summary>
-    private IEnumerable<string> FindCycle(int[] sorted)
-    {
-        var isSorted = new bool[Count];
-        foreach (var task in sorted)
-        {
-            isSorted[task] = true;
-        }
-
-        var positionOnWalk = new int[Count];
-        Array.Fill(positionOnWalk, -1);
-        var walk = new List<int>();
-        var current = Array.IndexOf(isSorted, false);
-        while (positionOnWalk[current] < 0)
-        {
-            positionOnWalk[current] = walk.Count;
-            walk.Add(current);
-            foreach (var dependency in DependenciesOf(current))
-            {
-                if (!isSorted[dependency])
-                {
-                    current = dependency;
-                    break;
-                }
-            }
-        }
-
-        return walk.Skip(positionOnWalk[current]).Append(current).Select(i => Tasks[i].Id);
-    }
-
-    private double[] ComputeRemainingHours(int[] order)
-    {
-        var remaining = new double[Count];
-        for (var k = order.Length - 1; k >= 0; k--)
-        {
-            var task = order[k];
-            var longest = 0.0;
-            foreach (var dependant in DependantsOf(task))
-            {
-                longest = Math.Max(longest, remaining[dependant]);
-            }
-
-            remaining[task] = Tasks[task].EstimatedHours + longest;
-        }
-
-        return remaining;
-    }
-
-    private static List<int>[] Reverse(List<int>[] lists)
-    {
-        var reversed = new List<int>[lists.Length];
-        for (var i = 0; i < lists.Length; i++)
-        {
-            reversed[i] = [];
-        }
-
-        for (var i = 0; i < lists.Length; i++)
-        {
-            foreach (var target in lists[i])
-            {
-                reversed[target].Add(i);
-            }
-        }
-
-        return reversed;
-    }
-
-    /// <summary>Adjacency lists as one array of targets plus start offsets, so a neighbour walk touches one array.</summary>
-    private static (int[] Starts, int[] Targets) Compress(List<int>[] lists)
-    {
+        var lists = tasks.Select(t => neighboursOf(t.Id)).ToArray();
         var starts = new int[lists.Length + 1];
         for (var i = 0; i < lists.Length; i++)
         {
@@ -223,7 +114,10 @@ internal sealed class DependencyGraph
         var targets = new int[starts[^1]];
         for (var i = 0; i < lists.Length; i++)
         {
-            lists[i].CopyTo(targets, starts[i]);
+            for (var k = 0; k < lists[i].Count; k++)
+            {
+                targets[starts[i] + k] = Index[lists[i][k]];
+            }
         }
 
         return (starts, targets);

@@ -55,7 +55,7 @@ public sealed class HeuristicPlanner(RepositoryScanner scanner) : IPlanner
     private async Task<TasksOutput> TasksAsync(PhaseRequest request, string title, PlannerFeedback feedback, CancellationToken cancellationToken)
     {
         var profile = await ProfileAsync(request, cancellationToken).ConfigureAwait(false);
-        return HeuristicTaskWriter.Write(title, Requirements(request, title, feedback), Design(request, title, feedback, profile), profile);
+        return HeuristicTaskWriter.Write(title, Requirements(request, title, feedback), Design(request, title, feedback, profile), profile, feedback);
     }
 
     private Task<RepositorySnapshot> ScanAsync(PhaseRequest request, CancellationToken cancellationToken) =>

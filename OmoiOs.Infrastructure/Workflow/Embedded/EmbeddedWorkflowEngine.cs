@@ -135,7 +135,6 @@ public sealed class EmbeddedWorkflowEngine : IWorkflowClient, IAsyncDisposable
         }
     }
 
-    /// <remarks>Idempotent: the local host disposes the engine itself, then its service provider does again.</remarks>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1)
@@ -175,6 +174,10 @@ public sealed class EmbeddedWorkflowEngine : IWorkflowClient, IAsyncDisposable
             var final = await runner.RunAsync(cancellation.Token).ConfigureAwait(false);
             await _store.SaveAsync(final, CancellationToken.None).ConfigureAwait(false);
             _logger.LogInformation("Instance {Instance} ended {Status}", instance.InstanceId, final.Status);
+        }
+        catch (InstanceTerminatedException)
+        {
+            _logger.LogInformation("Instance {Instance} was terminated by another process", instance.InstanceId);
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {

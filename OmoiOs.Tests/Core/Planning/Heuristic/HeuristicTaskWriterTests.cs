@@ -13,7 +13,7 @@ public sealed class HeuristicTaskWriterTests
         var profile = Snapshots.SampleAppProfile();
         var requirements = HeuristicRequirementsWriter.Write(title, description, PlannerFeedback.None);
         var design = HeuristicDesignWriter.Write(title, requirements, profile);
-        return (HeuristicTaskWriter.Write(title, requirements, design, profile), requirements, design);
+        return (HeuristicTaskWriter.Write(title, requirements, design, profile, PlannerFeedback.None), requirements, design);
     }
 
     [Fact]
@@ -100,9 +100,24 @@ public sealed class HeuristicTaskWriterTests
         var design = HeuristicDesignWriter.Write(Specs.GreetingTitle, requirements, profile);
         var partial = design with { Components = design.Components.Skip(1).ToList() };
 
-        var output = HeuristicTaskWriter.Write(Specs.GreetingTitle, requirements, partial, profile);
+        var output = HeuristicTaskWriter.Write(Specs.GreetingTitle, requirements, partial, profile, PlannerFeedback.None);
 
         var task = Assert.Single(output.Tasks, t => t.RequirementsAddressed.Contains("REQ-GREETING-FUNC-001") && t.Type == SpecTaskType.Implementation);
         Assert.Equal(["sample_app/configurable_greeting.py"], task.FilesToCreate);
+    }
+
+    [Fact]
+    public void Write_FeedbackCallsADocumentedRequirementUncovered_AddsAnImplementationTask()
+    {
+        var profile = Snapshots.SampleAppProfile();
+        var requirements = HeuristicRequirementsWriter.Write(Specs.GreetingTitle, Specs.Greeting, PlannerFeedback.None);
+        var design = HeuristicDesignWriter.Write(Specs.GreetingTitle, requirements, profile);
+        var feedback = PlannerFeedback.Parse("- [hard] requirements_covered: REQ-GREETING-USE-001 is addressed by no task");
+
+        var before = HeuristicTaskWriter.Write(Specs.GreetingTitle, requirements, design, profile, PlannerFeedback.None);
+        var after = HeuristicTaskWriter.Write(Specs.GreetingTitle, requirements, design, profile, feedback);
+
+        Assert.DoesNotContain(before.Tasks, t => t.Type == SpecTaskType.Implementation && t.RequirementsAddressed.Contains("REQ-GREETING-USE-001"));
+        Assert.Contains(after.Tasks, t => t.Type == SpecTaskType.Implementation && t.RequirementsAddressed.Contains("REQ-GREETING-USE-001"));
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using OmoiOs.Core.Domain;
 using OmoiOs.Core.Errors;
 using OmoiOs.Core.Planning;
+using OmoiOs.Core.Planning.Evaluation;
 using OmoiOs.Infrastructure.Planners.Heuristic;
 using OmoiOs.Tests.Core.Planning.Heuristic;
 using OmoiOs.Tests.Support;
@@ -123,6 +124,47 @@ public sealed class HeuristicPlannerTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<ValidationFailedException>(() => CreateSut().GenerateAsync(Request(SpecPhase.Sync), CancellationToken.None));
 
         Assert.Equal(["phase"], error.Errors.Keys);
+    }
+
+    public static TheoryData<string, string> AllSpecs => HeuristicRequirementsWriterTests.AllSpecs;
+
+    [Theory]
+    [MemberData(nameof(AllSpecs))]
+    public async Task GenerateAsync_EveryPhaseOfAnySpec_PassesItsEvaluatorWithNoFailedCheck(string title, string description)
+    {
+        var sut = CreateSut();
+        var evaluator = new PhaseEvaluator();
+
+        var explore = evaluator.EvaluateExplore((await sut.GenerateAsync(Request(SpecPhase.Explore, title, description), CancellationToken.None)).Json);
+        AssertClean(explore.Evaluation);
+        var requirements = evaluator.EvaluateRequirements((await sut.GenerateAsync(Request(SpecPhase.Requirements, title, description) with { Explore = explore.Output }, CancellationToken.None)).Json);
+        AssertClean(requirements.Evaluation);
+        var designRequest = Request(SpecPhase.Design, title, description) with { Explore = explore.Output, Requirements = requirements.Output };
+        var design = evaluator.EvaluateDesign((await sut.GenerateAsync(designRequest, CancellationToken.None)).Json, requirements.Output);
+        AssertClean(design.Evaluation);
+        var tasks = evaluator.EvaluateTasks((await sut.GenerateAsync(designRequest with { Phase = SpecPhase.Tasks, Design = design.Output }, CancellationToken.None)).Json, requirements.Output);
+        AssertClean(tasks.Evaluation);
+    }
+
+    [Fact]
+    public async Task GenerateAsync_OneMegabyteSpec_EveryPhasePasses()
+    {
+        var description = string.Concat(Enumerable.Range(0, 20_000).Select(i => $"When request {i} arrives, the greeting service should answer it quickly. "));
+        var sut = CreateSut();
+        var evaluator = new PhaseEvaluator();
+
+        var requirements = evaluator.EvaluateRequirements((await sut.GenerateAsync(Request(SpecPhase.Requirements, "Bulk", description), CancellationToken.None)).Json);
+        var tasks = evaluator.EvaluateTasks((await sut.GenerateAsync(Request(SpecPhase.Tasks, "Bulk", description), CancellationToken.None)).Json, requirements.Output);
+
+        AssertClean(requirements.Evaluation);
+        AssertClean(tasks.Evaluation);
+        Assert.Equal(50, requirements.Output!.Requirements.Count);
+    }
+
+    private static void AssertClean(PhaseEvaluation evaluation)
+    {
+        Assert.True(evaluation.Passed, evaluation.Feedback);
+        Assert.True(evaluation.Checks.All(c => c.Passed), $"{evaluation.Phase}: {evaluation.Feedback}");
     }
 
     [Fact]

@@ -1,0 +1,198 @@
+using Microsoft.Extensions.DependencyInjection;
+using OmoiOs.Core.Application;
+using OmoiOs.Core.Application.Contracts;
+using OmoiOs.Core.Domain;
+using OmoiOs.Core.Execution;
+using OmoiOs.Core.Ports;
+using OmoiOs.Core.Workflow;
+using OmoiOs.Infrastructure.Workflow.Embedded;
+using OmoiOs.Tests.Support;
+
+namespace OmoiOs.Tests.Infrastructure.Workflow.Embedded;
+
+[Collection(AzuriteGroup.Name)]
+public sealed class EmbeddedWorkflowEngineTests : IDisposable
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(2);
+    private readonly List<ServicesHarness> _harnesses = [];
+
+    [Fact]
+    public async Task StartAsync_NewSpec_PlansAndRunsEveryTaskOnceToCompleted()
+    {
+        var runner = new ScriptedTaskRunner();
+        var services = Harness(runner);
+        var spec = await CreateSpecAsync(services);
+
+        var start = await services.Get<SpecService>().ExecuteAsync(spec.Id, Engine(services), CancellationToken.None);
+        var state = await Engine(services).WaitForCompletionAsync(start.InstanceId, CancellationToken.None).WaitAsync(Deadline);
+
+        Assert.Equal(WorkflowRuntimeStatus.Completed, state!.Status);
+        var stored = await services.Get<ISpecRepository>().GetAsync(spec.Id, CancellationToken.None);
+        Assert.Equal(SpecStatus.Completed, stored.Status);
+        var tasks = await services.Get<IWorkTaskRepository>().ListAsync(spec.Id, CancellationToken.None);
+        Assert.NotEmpty(tasks);
+        Assert.All(tasks, t => Assert.Equal(WorkTaskStatus.Completed, t.Status));
+        Assert.All(tasks, t => Assert.Equal(1, runner.Runs[t.Id]));
+        await AssertEventsGapFreeAsync(services, spec.Id);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_WhileRunning_DoesNotStartASecondRun()
+    {
+        var runner = new ScriptedTaskRunner();
+        runner.Hold();
+        var services = Harness(runner);
+        var spec = await CreateSpecAsync(services);
+        var specs = services.Get<SpecService>();
+
+        var first = await specs.ExecuteAsync(spec.Id, Engine(services), CancellationToken.None);
+        var second = await specs.ExecuteAsync(spec.Id, Engine(services), CancellationToken.None);
+        runner.Release();
+        await Engine(services).WaitForCompletionAsync(first.InstanceId, CancellationToken.None).WaitAsync(Deadline);
+
+        Assert.True(first.Started);
+        Assert.False(second.Started);
+        Assert.Equal(first.InstanceId, second.InstanceId);
+        Assert.All(runner.Runs.Values, runs => Assert.Equal(1, runs));
+    }
+
+    [Fact]
+    public async Task ResumeAsync_AfterTheEngineStoppedMidExecution_FinishesWithEveryTaskCompletedOnceInTheRecords()
+    {
+        var firstRunner = new ScriptedTaskRunner();
+        var first = Harness(firstRunner);
+        var spec = await CreateSpecAsync(first);
+        firstRunner.Hold();
+        await first.Get<SpecService>().ExecuteAsync(spec.Id, Engine(first), CancellationToken.None);
+        await WaitUntilAsync(() => firstRunner.TotalRuns > 0);
+
+        await first.StopEngineAsync();
+        var secondRunner = new ScriptedTaskRunner();
+        var second = Harness(secondRunner, first.TablePrefix);
+        Assert.Equal(1, await Engine(second).ResumeAsync(CancellationToken.None));
+        var state = await Engine(second).WaitForCompletionAsync(spec.InstanceId, CancellationToken.None).WaitAsync(Deadline);
+
+        Assert.Equal(WorkflowRuntimeStatus.Completed, state!.Status);
+        var tasks = await second.Get<IWorkTaskRepository>().ListAsync(spec.Id, CancellationToken.None);
+        Assert.All(tasks, t => Assert.Equal(WorkTaskStatus.Completed, t.Status));
+        Assert.Single(await second.Get<ITicketRepository>().ListAsync(spec.Id, CancellationToken.None));
+        var events = await second.Get<ISpecEventRepository>().ListAsync(spec.Id, 0, 10_000, CancellationToken.None);
+        Assert.Equal(tasks.Count, events.Count(e => e.Type == SpecEventTypes.TaskCompleted));
+        Assert.Equal(tasks.Count, events.Where(e => e.Type == SpecEventTypes.TaskCreated).Select(e => e.EntityId).Distinct().Count());
+        Assert.Equal(tasks.Count, events.Count(e => e.Type == SpecEventTypes.TaskCreated));
+        await AssertEventsGapFreeAsync(second, spec.Id);
+    }
+
+    [Fact]
+    public async Task Approval_RaisedWhileWaiting_RejectRerunsThePhaseThenApproveGoesOn()
+    {
+        var services = Harness(new ScriptedTaskRunner());
+        var spec = await CreateSpecAsync(services, new SpecOptionsRequest { RequireApproval = [ApprovalGate.Requirements] });
+        var specs = services.Get<SpecService>();
+        var engine = Engine(services);
+        await specs.ExecuteAsync(spec.Id, engine, CancellationToken.None);
+
+        await WaitForStatusAsync(services, spec.Id, SpecStatus.AwaitingApproval);
+        await specs.ApproveAsync(spec.Id, new ApproveRequest(ApprovalGate.Requirements, false, "Split the second requirement."), engine, CancellationToken.None);
+        await WaitUntilAsync(async () => (await Events(services, spec.Id)).Count(e => e.Type == SpecEventTypes.ApprovalRequested) == 2);
+        await specs.ApproveAsync(spec.Id, new ApproveRequest(ApprovalGate.Requirements, true, null), engine, CancellationToken.None);
+        await engine.WaitForCompletionAsync(spec.InstanceId, CancellationToken.None).WaitAsync(Deadline);
+
+        var events = await Events(services, spec.Id);
+        Assert.Equal(2, events.Count(e => e.Type == SpecEventTypes.PhaseStarted && (string?)e.Payload["phase"] == "requirements"));
+        Assert.Equal(2, events.Count(e => e.Type == SpecEventTypes.ApprovalReceived));
+        var stored = await services.Get<ISpecRepository>().GetAsync(spec.Id, CancellationToken.None);
+        Assert.Equal(SpecStatus.Completed, stored.Status);
+        Assert.NotNull(stored.RequirementsApprovedAt);
+    }
+
+    [Fact]
+    public async Task Approval_NobodyAnswersBeforeTheTimeout_FailsTheSpecSayingSo()
+    {
+        var services = Harness(new ScriptedTaskRunner());
+        var spec = await CreateSpecAsync(services, new SpecOptionsRequest { RequireApproval = [ApprovalGate.Design], ApprovalTimeoutSeconds = 1 });
+
+        await services.Get<SpecService>().ExecuteAsync(spec.Id, Engine(services), CancellationToken.None);
+        await Engine(services).WaitForCompletionAsync(spec.InstanceId, CancellationToken.None).WaitAsync(Deadline);
+
+        var stored = await services.Get<ISpecRepository>().GetAsync(spec.Id, CancellationToken.None);
+        Assert.Equal(SpecStatus.Failed, stored.Status);
+        Assert.StartsWith("approval of design timed out", stored.FailureReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Execute_TaskThatKeepsFailing_IsRetriedThenFailsAndOnlyItsDependantsAreBlocked()
+    {
+        string? victim = null;
+        var runner = new ScriptedTaskRunner(request =>
+        {
+            victim ??= request.SpecTask.Key == "TSK-001" ? request.Task.Id : null;
+            return request.Task.Id == victim ? TaskRunVerdict.NeedsRevision : TaskRunVerdict.Completed;
+        });
+        var services = Harness(runner);
+        var spec = await CreateSpecAsync(services, new SpecOptionsRequest { MaxRetries = 2 });
+
+        await services.Get<SpecService>().ExecuteAsync(spec.Id, Engine(services), CancellationToken.None);
+        await Engine(services).WaitForCompletionAsync(spec.InstanceId, CancellationToken.None).WaitAsync(Deadline);
+
+        var tasks = await services.Get<IWorkTaskRepository>().ListAsync(spec.Id, CancellationToken.None);
+        var failed = Assert.Single(tasks, t => t.Status == WorkTaskStatus.Failed);
+        Assert.Equal(3, runner.Runs[failed.Id]);
+        Assert.All(tasks.Where(t => t.DependsOn.Contains(failed.Id)), t => Assert.Equal(WorkTaskStatus.Blocked, t.Status));
+        Assert.All(tasks.Where(t => t.Status == WorkTaskStatus.Blocked), t => Assert.NotEmpty(t.DependsOn));
+        var stored = await services.Get<ISpecRepository>().GetAsync(spec.Id, CancellationToken.None);
+        Assert.Equal(SpecStatus.Failed, stored.Status);
+        Assert.Contains("1 task(s) failed", stored.FailureReason, StringComparison.Ordinal);
+    }
+
+    private ServicesHarness Harness(ITaskRunner runner, string? tablePrefix = null)
+    {
+        var harness = new ServicesHarness(tablePrefix: tablePrefix, configure: services => services.AddSingleton(runner));
+        _harnesses.Add(harness);
+        return harness;
+    }
+
+    private static EmbeddedWorkflowEngine Engine(ServicesHarness services) => services.Get<EmbeddedWorkflowEngine>();
+
+    private static async Task<Spec> CreateSpecAsync(ServicesHarness services, SpecOptionsRequest? options = null) =>
+        await services.Get<SpecService>().CreateAsync(
+            new CreateSpecRequest
+            {
+                Title = "Configurable greeting",
+                Description = "The greeting word is configurable through a --greeting option.\nWhen the option is empty, the CLI prints an error and exits with code 2.",
+                Repository = await SampleRepository.CreateAsync(),
+                Options = options,
+            },
+            CancellationToken.None);
+
+    private static Task<IReadOnlyList<SpecEvent>> Events(ServicesHarness services, string specId) =>
+        services.Get<ISpecEventRepository>().ListAsync(specId, 0, 10_000, CancellationToken.None);
+
+    private static async Task AssertEventsGapFreeAsync(ServicesHarness services, string specId)
+    {
+        var events = await Events(services, specId);
+        Assert.Equal(Enumerable.Range(1, events.Count).Select(i => (long)i), events.Select(e => e.Sequence));
+    }
+
+    private static Task WaitForStatusAsync(ServicesHarness services, string specId, SpecStatus status) =>
+        WaitUntilAsync(async () => (await services.Get<ISpecRepository>().GetAsync(specId, CancellationToken.None)).Status == status);
+
+    private static Task WaitUntilAsync(Func<bool> condition) => WaitUntilAsync(() => Task.FromResult(condition()));
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        using var deadline = new CancellationTokenSource(Deadline);
+        while (!await condition())
+        {
+            await Task.Delay(50, deadline.Token);
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var harness in _harnesses)
+        {
+            harness.Dispose();
+        }
+    }
+}
