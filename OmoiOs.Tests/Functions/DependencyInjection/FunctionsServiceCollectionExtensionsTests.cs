@@ -94,7 +94,7 @@ public sealed class FunctionsServiceCollectionExtensionsTests
 
     private static ObjectSerializer WorkerSerializer()
     {
-        var provider = new ServiceCollection().AddOmoiFunctions(new ConfigurationBuilder().Build()).BuildServiceProvider();
+        using var provider = new ServiceCollection().AddOmoiFunctions(new ConfigurationBuilder().Build()).BuildServiceProvider();
         return provider.GetRequiredService<IOptions<WorkerOptions>>().Value.Serializer!;
     }
 }
