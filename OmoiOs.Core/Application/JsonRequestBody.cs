@@ -46,7 +46,7 @@ public static class JsonRequestBody
         }
         catch (JsonException error)
         {
-            throw new ApiProblemException(ApiProblem.MalformedBody(Describe(error)));
+            throw new ApiProblemException(ApiProblem.MalformedBody(Describe(error), Member(error)));
         }
     }
 
@@ -77,4 +77,8 @@ public static class JsonRequestBody
 
     private static string Describe(JsonException error) =>
         error.Path is { } path ? $"{error.Message.Split(" Path:")[0]} (at {path})" : error.Message;
+
+    /// <summary>The body's member at fault (<c>$.options.maxParallelTasks</c> → <c>options.maxParallelTasks</c>), or null for the body as a whole.</summary>
+    private static string? Member(JsonException error) =>
+        error.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : null;
 }

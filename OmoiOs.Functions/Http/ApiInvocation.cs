@@ -26,7 +26,7 @@ internal static class ApiInvocation
                 logger.LogError(error, "{Method} {Path} failed", request.Method, request.Url.AbsolutePath);
             }
 
-            return await ApiResponses.ProblemAsync(request, problem, cancellationToken);
+            return await ApiResponses.ProblemAsync(request, problem with { Instance = request.Url.AbsolutePath }, cancellationToken);
         }
     }
 }

@@ -8,7 +8,7 @@ namespace OmoiOs.Tests.Support;
 /// A task runner for engine tests: completes each task (or fails the ones it is told to) and counts the runs,
 /// optionally holding runs until released so a test can stop the engine while tasks are in flight.
 /// </summary>
-public sealed class ScriptedTaskRunner(Func<TaskRunRequest, TaskRunVerdict>? verdict = null) : ITaskRunner
+public sealed class ScriptedTaskRunner(Func<TaskRunRequest, TaskRunVerdict>? verdict = null, decimal costPerRun = 0m) : ITaskRunner
 {
     private readonly ConcurrentDictionary<string, int> _runs = new(StringComparer.Ordinal);
     private TaskCompletionSource _release = CreateReleased();
@@ -29,7 +29,7 @@ public sealed class ScriptedTaskRunner(Func<TaskRunRequest, TaskRunVerdict>? ver
         var outcome = verdict?.Invoke(request) ?? TaskRunVerdict.Completed;
         return new TaskRunOutcome(
             outcome,
-            new WorkTaskResult { ExitCode = outcome == TaskRunVerdict.Completed ? 0 : 1, ChecksPassed = outcome == TaskRunVerdict.Completed },
+            new WorkTaskResult { ExitCode = outcome == TaskRunVerdict.Completed ? 0 : 1, ChecksPassed = outcome == TaskRunVerdict.Completed, CostUsd = costPerRun },
             outcome == TaskRunVerdict.Completed ? null : $"checks failed on attempt {request.Attempt}",
             null,
             $"log of {request.Task.Id} attempt {request.Attempt}");

@@ -135,6 +135,7 @@ public sealed class EmbeddedWorkflowEngine : IWorkflowClient, IAsyncDisposable
         }
     }
 
+    /// <summary>Stops every run here (their rows stay running, for a restart to resume); a second call does nothing.</summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1)

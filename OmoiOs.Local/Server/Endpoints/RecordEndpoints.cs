@@ -13,7 +13,7 @@ internal static class RecordEndpoints
         {
             var page = await queries.TicketsAsync(Query.SpecId(request), Query.PageSize(request), request.Query["continuationToken"], cancellationToken);
             return Results.Ok(new ListResponse<Ticket>(page.Items, page.ContinuationToken));
-        }).WithTags("Tickets").WithName("ListTickets").Produces<ListResponse<Ticket>>().ProducesProblem(400);
+        }).WithTags("Tickets").WithName("ListTickets").Produces<ListResponse<Ticket>>().ProducesProblem(400).WithQuery(QueryParameter.SpecId, QueryParameter.PageSize, QueryParameter.ContinuationToken);
 
         api.MapGet("/tickets/{id}", async (string id, RecordQueries queries, CancellationToken cancellationToken) =>
             Results.Ok(await queries.TicketAsync(id, cancellationToken)))
@@ -23,7 +23,7 @@ internal static class RecordEndpoints
         {
             var page = await queries.TasksAsync(Query.SpecId(request), Query.PageSize(request), request.Query["continuationToken"], cancellationToken);
             return Results.Ok(new ListResponse<WorkTask>(page.Items, page.ContinuationToken));
-        }).WithTags("Tasks").WithName("ListTasks").Produces<ListResponse<WorkTask>>().ProducesProblem(400);
+        }).WithTags("Tasks").WithName("ListTasks").Produces<ListResponse<WorkTask>>().ProducesProblem(400).WithQuery(QueryParameter.SpecId, QueryParameter.PageSize, QueryParameter.ContinuationToken);
 
         api.MapGet("/tasks/{id}", async (string id, RecordQueries queries, CancellationToken cancellationToken) =>
             Results.Ok(await queries.TaskAsync(id, cancellationToken)))

@@ -71,6 +71,14 @@ public sealed class JsonRequestBodyTests
 
         Assert.Equal(400, thrown.Problem.Status);
         Assert.EndsWith("(at $.options.maxParallelTasks)", thrown.Problem.Detail, StringComparison.Ordinal);
+        Assert.Equal(["options.maxParallelTasks"], thrown.Problem.Errors!.Keys);
+    }
+
+    [Fact]
+    public async Task ReadAsync_NotAnObject_Throws400NamingTheBody()
+    {
+        var thrown = await Assert.ThrowsAsync<ApiProblemException>(() => ReadAsync<CreateSpecRequest>("[1, 2]", "application/json"));
+
         Assert.Equal(["body"], thrown.Problem.Errors!.Keys);
     }
 

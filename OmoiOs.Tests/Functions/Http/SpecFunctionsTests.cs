@@ -42,8 +42,9 @@ public sealed class SpecFunctionsTests : IDisposable
         var response = await CreateSut().CreateAsync(_services.PostJson("specs", """{"title": "x", "description": """), CancellationToken.None);
 
         var problem = ProblemAssert.IsProblem(HttpStatusCode.BadRequest, response);
-        Assert.Equal(["body"], ProblemAssert.ErrorFields(problem));
+        Assert.Equal(["description"], ProblemAssert.ErrorFields(problem));
         Assert.Contains("$.description", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal("/api/specs", problem.GetProperty("instance").GetString());
     }
 
     [Fact]
@@ -52,6 +53,7 @@ public sealed class SpecFunctionsTests : IDisposable
         var response = await CreateSut().CreateAsync(_services.PostJson("specs", """{"title": "x", "options": {"maxParallelTasks": "many"}}"""), CancellationToken.None);
 
         var problem = ProblemAssert.IsProblem(HttpStatusCode.BadRequest, response);
+        Assert.Equal(["options.maxParallelTasks"], ProblemAssert.ErrorFields(problem));
         Assert.Contains("$.options.maxParallelTasks", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
@@ -116,6 +118,7 @@ public sealed class SpecFunctionsTests : IDisposable
 
         var problem = ProblemAssert.IsProblem(HttpStatusCode.BadRequest, response);
         Assert.Equal("The request has no body.", problem.GetProperty("detail").GetString());
+        Assert.Equal(["body"], ProblemAssert.ErrorFields(problem));
     }
 
     [Fact]

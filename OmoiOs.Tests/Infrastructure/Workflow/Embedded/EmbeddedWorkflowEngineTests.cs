@@ -145,6 +145,25 @@ public sealed class EmbeddedWorkflowEngineTests : IDisposable
         Assert.Contains("1 task(s) failed", stored.FailureReason, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Execute_BudgetSpent_StopsSchedulingAndFailsWithBudgetExhaustedKeepingWhatRan()
+    {
+        var runner = new ScriptedTaskRunner(costPerRun: 0.10m);
+        var services = Harness(runner);
+        var spec = await CreateSpecAsync(services, new SpecOptionsRequest { BudgetUsd = 0.15m, MaxParallelTasks = 1 });
+
+        await services.Get<SpecService>().ExecuteAsync(spec.Id, Engine(services), CancellationToken.None);
+        await Engine(services).WaitForCompletionAsync(spec.InstanceId, CancellationToken.None).WaitAsync(Deadline);
+
+        var stored = await services.Get<ISpecRepository>().GetAsync(spec.Id, CancellationToken.None);
+        Assert.Equal((SpecStatus.Failed, FailureReasons.BudgetExhausted), (stored.Status, stored.FailureReason));
+        Assert.Equal(0.20m, stored.CostUsd);
+        var tasks = await services.Get<IWorkTaskRepository>().ListAsync(spec.Id, CancellationToken.None);
+        Assert.Equal(2, tasks.Count(t => t.Status == WorkTaskStatus.Completed));
+        Assert.Contains(tasks, t => t.Status == WorkTaskStatus.Pending);
+        Assert.Equal(2, runner.TotalRuns);
+    }
+
     private ServicesHarness Harness(ITaskRunner runner, string? tablePrefix = null)
     {
         var harness = new ServicesHarness(tablePrefix: tablePrefix, configure: services => services.AddSingleton(runner));

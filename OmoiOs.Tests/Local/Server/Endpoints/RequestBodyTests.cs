@@ -1,100 +1,110 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using System.Text.Json;
-using OmoiOs.Core.Application;
-using OmoiOs.Local.Server;
 using OmoiOs.Tests.Support;
 
 namespace OmoiOs.Tests.Local.Server.Endpoints;
 
-/// <summary>The local host reads bodies through Core's <see cref="JsonRequestBody"/>, over real HTTP.</summary>
+/// <summary>Bodies the API refuses, over real HTTP: each answer a problem naming the cause, and nothing stored.</summary>
 [Collection(AzuriteGroup.Name)]
-public sealed class RequestBodyTests : IAsyncLifetime
+public sealed class RequestBodyTests(LocalServerFixture fixture) : IClassFixture<LocalServerFixture>
 {
-    private LocalServer _server = null!;
+    private LocalServerHarness Server => fixture.Harness;
 
-    public async Task InitializeAsync()
+    [Theory]
+    [InlineData("{bad")]
+    [InlineData("{\"title\": \"x\",")]
+    [InlineData("[1, 2]")]
+    [InlineData("null")]
+    public async Task CreateSpec_MalformedJson_Returns400AndStoresNothing(string json)
     {
-        _server = await LocalServer.StartAsync(
-            new LocalServerOptions
-            {
-                Settings = new Dictionary<string, string?>
-                {
-                    ["OMOI_STORAGE"] = "UseDevelopmentStorage=true",
-                    ["OMOI_TABLE_PREFIX"] = "L" + Guid.NewGuid().ToString("N")[..12],
-                },
-            },
-            CancellationToken.None);
-    }
+        var before = await Server.SpecIdsAsync();
 
-    public async Task DisposeAsync() => await _server.DisposeAsync();
+        using var response = await Server.Client.PostAsync("specs", LocalServerHarness.Json(json));
 
-    [Fact]
-    public async Task ReadAsync_MalformedJson_Answers400NamingWhereItBroke()
-    {
-        using var response = await PostAsync("api/specs", Json("""{"title": 3"""));
-
-        var problem = await ProblemAsync(HttpStatusCode.BadRequest, response);
-        Assert.Equal("body", Assert.Single(problem.GetProperty("errors").EnumerateObject()).Name);
-    }
-
-    [Fact]
-    public async Task ReadAsync_PlainText_Answers415()
-    {
-        using var response = await PostAsync("api/specs", new StringContent("title=x", Encoding.UTF8, "text/plain"));
-
-        await ProblemAsync(HttpStatusCode.UnsupportedMediaType, response);
-    }
-
-    [Fact]
-    public async Task ReadAsync_NoBody_Answers400SayingSo()
-    {
-        using var response = await PostAsync("api/specs", content: null);
-
-        var problem = await ProblemAsync(HttpStatusCode.BadRequest, response);
-        Assert.Equal("The request has no body.", problem.GetProperty("detail").GetString());
+        var problem = await LocalServerHarness.AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.NotEmpty(LocalServerHarness.ErrorFields(problem));
+        Assert.Equal(before, await Server.SpecIdsAsync());
     }
 
     [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public async Task ReadAsync_BodyOver1MB_Answers413WithOrWithoutALength(bool declareLength)
+    [InlineData("text/plain")]
+    [InlineData("application/x-www-form-urlencoded")]
+    [InlineData("application/xml")]
+    public async Task CreateSpec_WrongContentType_Returns415ProblemAndStoresNothing(string contentType)
     {
-        var json = $$"""{"title":"{{new string('x', (int)JsonRequestBody.MaxBytes)}}"}""";
-        HttpContent content = declareLength ? Json(json) : new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(json)));
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        using var request = new HttpRequestMessage(HttpMethod.Post, "api/specs") { Content = content };
-        request.Headers.TransferEncodingChunked = !declareLength;
+        var before = await Server.SpecIdsAsync();
+        var body = new StringContent($"{{\"title\":\"t\",\"description\":\"d\",\"repository\":\"{Server.Repository}\"}}", Encoding.UTF8, contentType);
 
-        using var http = new HttpClient { BaseAddress = _server.BaseAddress };
-        using var response = await http.SendAsync(request);
+        using var response = await Server.Client.PostAsync("specs", body);
 
-        await ProblemAsync(HttpStatusCode.RequestEntityTooLarge, response);
+        var problem = await LocalServerHarness.AssertProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
+        Assert.Contains(contentType, problem.GetProperty("detail").GetString());
+        Assert.Equal(before, await Server.SpecIdsAsync());
     }
 
     [Fact]
-    public async Task ReadOptionalAsync_NoBodyForExecuteTasks_ReachesTheServiceWhichAnswers404ForAnUnknownSpec()
+    public async Task CreateSpec_NoBody_Returns400NamingTheBody()
     {
-        using var response = await PostAsync("api/specs/spec-000000000000/execute-tasks", content: null);
+        using var response = await Server.Client.PostAsync("specs", null);
 
-        await ProblemAsync(HttpStatusCode.NotFound, response);
+        var problem = await LocalServerHarness.AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Contains("body", LocalServerHarness.ErrorFields(problem));
     }
 
-    private async Task<HttpResponseMessage> PostAsync(string path, HttpContent? content)
+    [Fact]
+    public async Task CreateSpec_ContentLengthOver1MB_Returns413BeforeParsing()
     {
-        using var http = new HttpClient { BaseAddress = _server.BaseAddress };
-        return await http.PostAsync(path, content);
+        var before = await Server.SpecIdsAsync();
+
+        // Not JSON at all: a server that parsed before checking the size would answer 400.
+        using var response = await Server.Client.PostAsync("specs", new ByteArrayContent(Encoding.ASCII.GetBytes(new string('x', 1024 * 1024 + 1)))
+        {
+            Headers = { ContentType = new MediaTypeHeaderValue("application/json") },
+        });
+
+        await LocalServerHarness.AssertProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
+        Assert.Equal(before, await Server.SpecIdsAsync());
     }
 
-    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
-
-    private static async Task<JsonElement> ProblemAsync(HttpStatusCode expected, HttpResponseMessage response)
+    [Fact]
+    public async Task CreateSpec_ChunkedBodyOver1MB_Returns413AndStoresNothing()
     {
-        Assert.Equal(expected, response.StatusCode);
-        Assert.Equal(ApiProblem.ContentType, response.Content.Headers.ContentType?.MediaType);
-        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        Assert.Equal((int)expected, body.RootElement.GetProperty("status").GetInt32());
-        return body.RootElement.Clone();
+        var before = await Server.SpecIdsAsync();
+        var json = $"{{\"title\":\"t\",\"repository\":\"{Server.Repository}\",\"description\":\"{new string('y', 1100 * 1024)}\"}}";
+        var content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(json)));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "specs") { Content = content };
+        request.Headers.TransferEncodingChunked = true;
+
+        using var response = await Server.Client.SendAsync(request);
+
+        await LocalServerHarness.AssertProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
+        Assert.Equal(before, await Server.SpecIdsAsync());
+    }
+
+    [Fact]
+    public async Task ApproveSpec_UnknownGate_Returns400NamingGate()
+    {
+        var spec = await Server.CreateSpecAsync();
+        var id = spec.GetProperty("id").GetString();
+
+        using var response = await Server.Client.PostAsync($"specs/{id}/approve", LocalServerHarness.Json("{\"gate\":\"deploy\",\"approved\":true}"));
+
+        var problem = await LocalServerHarness.AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal(["gate"], LocalServerHarness.ErrorFields(problem));
+    }
+
+    [Fact]
+    public async Task ExecuteSpecTasks_TaskIdsNotAList_Returns400NamingTaskIds()
+    {
+        var spec = await Server.CreateSpecAsync();
+        var id = spec.GetProperty("id").GetString();
+
+        using var response = await Server.Client.PostAsync($"specs/{id}/execute-tasks", LocalServerHarness.Json("{\"taskIds\": 5}"));
+
+        var problem = await LocalServerHarness.AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal(["taskIds"], LocalServerHarness.ErrorFields(problem));
+        Assert.Equal("draft", (await Server.GetJsonAsync($"specs/{id}")).GetProperty("status").GetString());
     }
 }
