@@ -15,6 +15,7 @@ public sealed record ApiProblem(string Type, string Title, int Status, string De
 
     public static ApiProblem From(Exception error) => error switch
     {
+        ApiProblemException e => e.Problem,
         ValidationFailedException e => new("https://omoios.dev/problems/validation", "The request is not valid.", 400, e.Message, e.Errors),
         NotFoundException e => new("https://omoios.dev/problems/not-found", $"{e.Kind} not found.", 404, e.Message),
         ConflictException e => new("https://omoios.dev/problems/conflict", "The spec's state does not allow this.", 409, e.Message),

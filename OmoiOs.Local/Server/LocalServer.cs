@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Logging.Abstractions;
+using OmoiOs.Core.Application;
 using OmoiOs.Infrastructure.DependencyInjection;
 using OmoiOs.Infrastructure.LocalDev;
 using OmoiOs.Infrastructure.Workflow.Embedded;
@@ -34,7 +35,7 @@ public sealed class LocalServer : IAsyncDisposable
         builder.WebHost.UseKestrel(kestrel =>
         {
             kestrel.Listen(System.Net.IPAddress.Loopback, options.Port);
-            kestrel.Limits.MaxRequestBodySize = RequestBody.MaxBytes;
+            kestrel.Limits.MaxRequestBodySize = JsonRequestBody.MaxBytes;
         });
         builder.Services.AddOmoiInfrastructure(builder.Configuration);
         builder.Services.AddEmbeddedWorkflowEngine(builder.Configuration);

@@ -21,8 +21,7 @@ internal sealed class ProblemMiddleware(RequestDelegate next, ILogger<ProblemMid
         {
             var problem = error switch
             {
-                ApiProblemException p => p.Problem,
-                BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => ApiProblem.TooLarge(RequestBody.MaxBytes),
+                BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => ApiProblem.TooLarge(JsonRequestBody.MaxBytes),
                 BadHttpRequestException bad => ApiProblem.MalformedBody(bad.Message),
                 _ => ApiProblem.From(error),
             };

@@ -71,17 +71,11 @@ internal static class SpecEndpoints
 
         specs.MapGet("/{id}/export", async (string id, HttpRequest request, SpecService service, CancellationToken cancellationToken) =>
         {
-            if (!EnumNames.TryParseWire<SpecExportFormat>(request.Query["format"].ToString() is { Length: > 0 } f ? f : "kiro", out var format))
-            {
-                throw new ApiProblemException(ApiProblem.InvalidQuery("format", "must be kiro or speckit."));
-            }
-
+            var format = ApiQuery.ExportFormat(request.Query["format"]);
             var files = await service.ExportAsync(id, format, cancellationToken);
             if (request.Query["file"].ToString() is { Length: > 0 } name)
             {
-                var file = files.FirstOrDefault(f => f.Path == name || f.Path.EndsWith("/" + name, StringComparison.Ordinal))
-                    ?? throw new ApiProblemException(ApiProblem.InvalidQuery("file", $"must be one of {string.Join(", ", files.Select(f => f.Path))}."));
-                return Results.Text(file.Content, "text/markdown; charset=utf-8");
+                return Results.Text(ApiQuery.ExportFile(files, name).Content, "text/markdown; charset=utf-8");
             }
 
             return Results.File(ExportArchive.Zip(files), "application/zip", $"{id}-{format.ToWire()}.zip");
