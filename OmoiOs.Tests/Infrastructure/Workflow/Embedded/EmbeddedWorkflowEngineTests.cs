@@ -5,6 +5,8 @@ using OmoiOs.Core.Domain;
 using OmoiOs.Core.Execution;
 using OmoiOs.Core.Ports;
 using OmoiOs.Core.Workflow;
+using OmoiOs.Core.Workflow.Activities;
+using OmoiOs.Core.Workflow.Contracts;
 using OmoiOs.Infrastructure.Workflow.Embedded;
 using OmoiOs.Tests.Support;
 
@@ -169,6 +171,7 @@ public sealed class EmbeddedWorkflowEngineTests : IDisposable
     {
         var services = Harness(new ScriptedTaskRunner());
         var spec = await CreateSpecAsync(services);
+        await services.Get<StartPlanningActivity>().RunAsync(new StartPlanningInput(spec.Id, ExecuteOnly: false), CancellationToken.None);
         var store = services.Get<WorkflowHistoryStore>();
         var now = DateTimeOffset.UtcNow;
         var instance = new InstanceRecord(spec.Id, WorkflowNames.SpecWorkflow, "exec1", $$"""{"specId":"{{spec.Id}}","executeOnly":false}""", InstanceStatus.Running, null, null, null, now, now);
