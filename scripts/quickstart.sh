@@ -1,19 +1,19 @@
 #!/usr/bin/env bash
-# The main job on the embedded default (Azurite + local sandbox + heuristic planner), on a fresh machine:
-# installs what is missing, builds, starts the local server and checks that it answers.
+# The main job on the embedded default (Azurite + local bubblewrap sandbox + heuristic planner), on a fresh
+# machine: installs what is missing, builds, and runs the bundled example spec end to end against a fresh git
+# copy of the bundled sample repository, with the bundled example agent.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 ./scripts/setup.sh
 ./scripts/build.sh
-omoi=(dotnet OmoiOs.Local/bin/Debug/net10.0/omoi.dll)
 
-"${omoi[@]}" serve --port 5180 &
-server=$!
-trap 'kill "$server" 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do
-  if curl -fsS http://127.0.0.1:5180/api/health 2>/dev/null; then echo; exit 0; fi
-  sleep 0.2
-done
-echo "quickstart: the local server did not answer on http://127.0.0.1:5180/api/health" >&2
-exit 3
+repo=".omoi/quickstart/sample-app"
+rm -rf "$repo"
+mkdir -p "$(dirname "$repo")"
+cp -r OmoiOs.Tests/Samples/sample-app "$repo"
+git -C "$repo" init -q -b main
+git -C "$repo" add -A
+git -C "$repo" -c user.name=omoi -c user.email=omoi@localhost -c commit.gpgsign=false commit -q -m "sample-app"
+
+exec dotnet OmoiOs.Local/bin/Debug/net10.0/omoi.dll run examples/specs/greeting-feature.md --repo "$repo" "$@"

@@ -8,10 +8,14 @@ namespace OmoiOs.Core.Application;
 /// </summary>
 public sealed record ApiProblem(string Type, string Title, int Status, string Detail, IReadOnlyDictionary<string, string[]>? Errors = null)
 {
+    /// <summary>The request that met the problem (RFC 9457 <c>instance</c>): its path, set by the host.</summary>
+    public string? Instance { get; init; }
+
     public const string ContentType = "application/problem+json";
 
     public static ApiProblem From(Exception error) => error switch
     {
+        ApiProblemException e => e.Problem,
         ValidationFailedException e => new("https://omoios.dev/problems/validation", "The request is not valid.", 400, e.Message, e.Errors),
         NotFoundException e => new("https://omoios.dev/problems/not-found", $"{e.Kind} not found.", 404, e.Message),
         ConflictException e => new("https://omoios.dev/problems/conflict", "The spec's state does not allow this.", 409, e.Message),
@@ -21,14 +25,21 @@ public sealed record ApiProblem(string Type, string Title, int Status, string De
         _ => new("https://omoios.dev/problems/internal", "An internal error occurred.", 500, "The server failed; see its log."),
     };
 
-    public static ApiProblem MalformedBody(string detail) =>
-        new("https://omoios.dev/problems/validation", "The request body is not valid JSON.", 400, detail, new Dictionary<string, string[]> { ["body"] = [detail] });
+    /// <param name="field">The body's member at fault (e.g. <c>options.requireApproval[0]</c>), when the parser could tell.</param>
+    public static ApiProblem MalformedBody(string detail, string? field = null) =>
+        new("https://omoios.dev/problems/validation", "The request body is not valid JSON.", 400, detail, new Dictionary<string, string[]> { [field ?? "body"] = [detail] });
 
     public static ApiProblem TooLarge(long limit) =>
         new("https://omoios.dev/problems/too-large", "The request body is too large.", 413, $"Bodies are limited to {limit:N0} bytes.");
 
     public static ApiProblem UnsupportedMediaType(string? contentType) =>
         new("https://omoios.dev/problems/media-type", "Unsupported content type.", 415, $"Expected application/json, got '{contentType ?? "none"}'.");
+
+    public static ApiProblem NoRoute(string method, string path) =>
+        new("https://omoios.dev/problems/not-found", "No such route.", 404, $"No route matches {method} {path}; the routes are listed in /api/openapi.json.");
+
+    public static ApiProblem MethodNotAllowed(string method, string path) =>
+        new("https://omoios.dev/problems/method-not-allowed", "Method not allowed.", 405, $"{method} is not allowed on {path}.");
 
     public static ApiProblem InvalidQuery(string field, string detail) =>
         new("https://omoios.dev/problems/validation", "The request is not valid.", 400, $"{field}: {detail}", new Dictionary<string, string[]> { [field] = [detail] });

@@ -6,7 +6,7 @@ using OmoiOs.Core.Planning;
 namespace OmoiOs.Core.Application;
 
 /// <summary>Checks a new spec's fields and fills in defaults; every problem is reported with its field's name.</summary>
-public sealed class SpecRequestValidator(IPlannerSelector planners)
+public sealed class SpecRequestValidator(IPlannerSelector planners, SpecDefaults defaults)
 {
     public const int MaxTitleLength = 200;
     public const int MaxDescriptionLength = 300_000;
@@ -30,7 +30,7 @@ public sealed class SpecRequestValidator(IPlannerSelector planners)
 
     private SpecOptions Options(SpecOptionsRequest given, Dictionary<string, string[]> errors)
     {
-        var defaults = new SpecOptions();
+        var standard = new SpecOptions();
         string planner;
         try
         {
@@ -39,7 +39,7 @@ public sealed class SpecRequestValidator(IPlannerSelector planners)
         catch (ValidationFailedException invalid)
         {
             errors["options.planner"] = invalid.Errors.Values.SelectMany(v => v).ToArray();
-            planner = defaults.Planner;
+            planner = standard.Planner;
         }
 
         Range(errors, "options.maxParallelTasks", given.MaxParallelTasks, 1, 64);
@@ -64,15 +64,15 @@ public sealed class SpecRequestValidator(IPlannerSelector planners)
         return new SpecOptions
         {
             Planner = planner,
-            RequireApproval = given.RequireApproval?.Distinct().ToList() ?? defaults.RequireApproval,
+            RequireApproval = given.RequireApproval?.Distinct().ToList() ?? standard.RequireApproval,
             MaxParallelTasks = given.MaxParallelTasks ?? defaults.MaxParallelTasks,
             BudgetUsd = given.BudgetUsd,
-            Sandbox = given.Sandbox ?? defaults.Sandbox,
+            Sandbox = given.Sandbox ?? standard.Sandbox,
             Agent = string.IsNullOrWhiteSpace(given.Agent) ? null : given.Agent,
             TaskTimeoutSeconds = given.TaskTimeoutSeconds ?? defaults.TaskTimeoutSeconds,
             CheckCommand = string.IsNullOrWhiteSpace(given.CheckCommand) ? null : given.CheckCommand,
-            MaxRetries = given.MaxRetries ?? defaults.MaxRetries,
-            ApprovalTimeoutSeconds = given.ApprovalTimeoutSeconds ?? defaults.ApprovalTimeoutSeconds,
+            MaxRetries = given.MaxRetries ?? standard.MaxRetries,
+            ApprovalTimeoutSeconds = given.ApprovalTimeoutSeconds ?? standard.ApprovalTimeoutSeconds,
         };
     }
 

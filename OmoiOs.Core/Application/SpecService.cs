@@ -122,13 +122,28 @@ public sealed class SpecService(
             throw new ValidationFailedException("approved", "is required: true or false.");
         }
 
-        var spec = await specs.GetAsync(specId, cancellationToken).ConfigureAwait(false);
-        if (spec.Status != SpecStatus.AwaitingApproval || spec.PendingApproval != gate)
+        // Taking the pending gate and raising the event is one decision: a repeated or concurrent approve finds
+        // nothing pending (409) instead of leaving a second decision in the inbox for the next gate to consume.
+        var spec = await specs.UpdateAsync(
+            specId,
+            s => s.Status == SpecStatus.AwaitingApproval && s.PendingApproval == gate
+                ? s with { PendingApproval = null }
+                : throw new ConflictException("Spec", specId, $"no {gate.ToWire()} approval is pending (status {s.Status.ToWire()}, pending {s.PendingApproval?.ToWire() ?? "nothing"})."),
+            null,
+            cancellationToken).ConfigureAwait(false);
+        try
         {
-            throw new ConflictException("Spec", specId, $"no {gate.ToWire()} approval is pending (status {spec.Status.ToWire()}, pending {spec.PendingApproval?.ToWire() ?? "nothing"}).");
+            await workflows.RaiseApprovalAsync(spec.InstanceId, new ApprovalDecision(gate, approved, request.Comment), cancellationToken).ConfigureAwait(false);
         }
-
-        await workflows.RaiseApprovalAsync(spec.InstanceId, new ApprovalDecision(gate, approved, request.Comment), cancellationToken).ConfigureAwait(false);
+        catch (Exception)
+        {
+            await specs.UpdateAsync(
+                specId,
+                s => s.Status == SpecStatus.AwaitingApproval && s.PendingApproval is null ? s with { PendingApproval = gate } : s,
+                null,
+                CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
     }
 
     /// <summary>Stops the run and cancels the spec and its unfinished tasks.</summary>

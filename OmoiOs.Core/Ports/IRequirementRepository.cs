@@ -12,6 +12,12 @@ public interface IRequirementRepository
         IReadOnlyList<SpecAcceptanceCriterion> criteria,
         CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Stores criteria as met, each together with the event reporting it (one transaction per chunk), so a crash
+    /// never leaves a met criterion without its event or an event without its criterion.
+    /// </summary>
+    Task MarkCriteriaMetAsync(string specId, IReadOnlyList<SpecAcceptanceCriterion> criteria, Func<SpecAcceptanceCriterion, SpecEventDraft> metEvent, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<SpecRequirement>> ListAsync(string specId, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<SpecAcceptanceCriterion>> ListCriteriaAsync(string specId, CancellationToken cancellationToken);

@@ -147,18 +147,17 @@ public static partial class RequiredSettingsValidator
         switch (settings.OneOf(SettingKeys.Planner, Planners, fallback: "heuristic"))
         {
             case "openai":
-                settings.CheckAbsoluteUri(SettingKeys.OpenAiBaseUrl, httpsOnly: false);
-                if (!settings.Has(SettingKeys.OpenAiBaseUrl))
-                {
-                    settings.RequireSecret(SettingKeys.OpenAiApiKey, "OMOI_PLANNER=openai against api.openai.com needs an API key");
-                }
-
+                settings.Require(SettingKeys.OpenAiModel, "OMOI_PLANNER=openai needs the model name");
+                settings.CheckAbsoluteUri(SettingKeys.OpenAiEndpoint, httpsOnly: false);
+                settings.RequireSecret(SettingKeys.OpenAiApiKey, "OMOI_PLANNER=openai needs an API key (any placeholder for a server without authentication)");
                 break;
             case "azure-openai":
                 settings.RequireAbsoluteUri(SettingKeys.AzureOpenAiEndpoint, "OMOI_PLANNER=azure-openai needs the Azure OpenAI endpoint", httpsOnly: true);
                 settings.Require(SettingKeys.AzureOpenAiDeployment, "OMOI_PLANNER=azure-openai needs the model deployment name");
+                settings.CheckOptionalSecret(SettingKeys.AzureOpenAiApiKey);
                 break;
             case "anthropic":
+                settings.Require(SettingKeys.AnthropicModel, "OMOI_PLANNER=anthropic needs the model name");
                 settings.RequireSecret(SettingKeys.AnthropicApiKey, "OMOI_PLANNER=anthropic needs an API key");
                 break;
         }

@@ -1,3 +1,8 @@
+using OmoiOs.Infrastructure.Planners;
+using OmoiOs.Infrastructure.Planners.Anthropic;
+using OmoiOs.Infrastructure.Planners.AzureOpenAi;
+using OmoiOs.Infrastructure.Planners.OpenAi;
+
 namespace OmoiOs.Infrastructure.Configuration;
 
 /// <summary>
@@ -24,12 +29,15 @@ public static class SettingKeys
     public const string Storage = "OMOI_STORAGE";
     public const string StorageTableUri = "OMOI_STORAGE_TABLE_URI";
     public const string StorageClientId = "OMOI_STORAGE_CLIENT_ID";
-    public const string Planner = "OMOI_PLANNER";
-    public const string OpenAiBaseUrl = "OMOI_OPENAI_BASE_URL";
-    public const string OpenAiApiKey = "OMOI_OPENAI_API_KEY";
-    public const string AzureOpenAiEndpoint = "OMOI_AZURE_OPENAI_ENDPOINT";
-    public const string AzureOpenAiDeployment = "OMOI_AZURE_OPENAI_DEPLOYMENT";
-    public const string AnthropicApiKey = "OMOI_ANTHROPIC_API_KEY";
+    public const string Planner = PlannerOptions.PlannerKey;
+    public const string OpenAiEndpoint = OpenAiPlannerOptions.EndpointKey;
+    public const string OpenAiModel = OpenAiPlannerOptions.ModelKey;
+    public const string OpenAiApiKey = OpenAiPlannerOptions.ApiKeyKey;
+    public const string AzureOpenAiEndpoint = AzureOpenAiPlannerOptions.EndpointKey;
+    public const string AzureOpenAiDeployment = AzureOpenAiPlannerOptions.DeploymentKey;
+    public const string AzureOpenAiApiKey = AzureOpenAiPlannerOptions.ApiKeyKey;
+    public const string AnthropicModel = AnthropicPlannerOptions.ModelKey;
+    public const string AnthropicApiKey = AnthropicPlannerOptions.ApiKeyKey;
     public const string Sandbox = "OMOI_SANDBOX";
     public const string DaytonaApiUrl = "OMOI_DAYTONA_API_URL";
     public const string DaytonaApiKey = "OMOI_DAYTONA_API_KEY";
@@ -38,18 +46,20 @@ public static class SettingKeys
     public const string TaskTimeout = "OMOI_TASK_TIMEOUT";
 
     /// <summary>
-    /// Keys the Azure deployment must not set: the storage connection strings (in Azure storage is
-    /// reached by identity only) and the settings of the bubblewrap sandbox, which Azure does not have.
+    /// Keys that only make sense on one machine, so the Azure deployment must not set them (a test keeps them out
+    /// of infra/bicep). Each is either refused in Azure or read only by the <c>omoi</c> command's own host.
     /// </summary>
     public static IReadOnlyList<string> LocalOnly { get; } =
     [
-        AzureWebJobsStorage,
-        Storage,
-        "OMOI_UNSAFE_NO_SANDBOX",
-        "OMOI_SANDBOX_BWRAP",
-        "OMOI_SANDBOX_MAX_PROCESSES",
-        "OMOI_SANDBOX_DISK_QUOTA_BYTES",
-        "OMOI_SANDBOX_TMP_BYTES",
-        "OMOI_SANDBOX_READONLY_PATHS",
+        AzureWebJobsStorage, // a connection string: the Azure storage account refuses shared keys, the host connects by identity
+        Storage, // same for the record tables, which Azure reaches through OMOI_STORAGE_TABLE_URI + OMOI_STORAGE_CLIENT_ID
+        "OMOI_UNSAFE_NO_SANDBOX", // replaces bubblewrap by no isolation; Azure always runs tasks in Daytona
+        "OMOI_SANDBOX_BWRAP", // the bubblewrap executable; Azure Functions has no bubblewrap
+        "OMOI_SANDBOX_MAX_PROCESSES", // a bubblewrap limit; Daytona sizes its own sandboxes
+        "OMOI_SANDBOX_DISK_QUOTA_BYTES", // a bubblewrap limit
+        "OMOI_SANDBOX_TMP_BYTES", // a bubblewrap limit
+        "OMOI_SANDBOX_READONLY_PATHS", // host paths bubblewrap mounts into the sandbox
+        "OMOI_MAX_ACTIVITIES", // the omoi command's embedded engine; in Azure Durable Functions schedules activities (host.json)
+        "OMOI_STATUS_FLUSH_INTERVAL", // the omoi command's embedded engine; the Functions host never registers it
     ];
 }

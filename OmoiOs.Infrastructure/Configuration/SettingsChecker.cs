@@ -41,7 +41,16 @@ internal sealed class SettingsChecker(IConfiguration configuration)
 
     public void RequireSecret(string key, string purpose)
     {
-        var value = Require(key, $"{purpose}; keep it in Key Vault and reference it from the app setting");
+        if (Require(key, $"{purpose}; keep it in Key Vault and reference it from the app setting") is not null)
+        {
+            CheckOptionalSecret(key);
+        }
+    }
+
+    /// <summary>A secret that may be absent, but when set must have been resolved from Key Vault.</summary>
+    public void CheckOptionalSecret(string key)
+    {
+        var value = Get(key);
         if (value is not null && value.StartsWith(KeyVaultReferencePrefix, StringComparison.OrdinalIgnoreCase))
         {
             Report(key, "is an unresolved Key Vault reference: the secret is missing from the vault, or the app identity "

@@ -32,7 +32,7 @@ public sealed class SandboxTaskRunner : ITaskRunner
         rm -f .omoi/task.bundle
         if [ "$(git rev-parse HEAD)" != "$OMOI_BASE_COMMIT" ]; then
           git bundle create --quiet .omoi/task.bundle "$OMOI_BASE_COMMIT..HEAD"
-          git diff --stat "$OMOI_BASE_COMMIT" HEAD
+          echo "committed $(git rev-parse HEAD)"
         else
           echo "no changes"
         fi

@@ -2,6 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using OmoiOs.Core.Application;
 using OmoiOs.Core.Execution;
 using OmoiOs.Infrastructure.Agents;
 using OmoiOs.Infrastructure.Execution;
@@ -21,18 +23,27 @@ public static class SandboxServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<SandboxOptions>().BindConfiguration("").ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<AgentOptions>().BindConfiguration("").ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SandboxOptions>().Bind(configuration).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AgentOptions>().Bind(configuration).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<TaskWorkspaces>();
         services.AddSingleton<IAgentRunner, CommandAgentRunner>();
-        services.AddSingleton<ITaskRunner, SandboxTaskRunner>();
+        services.AddOptions<ExecutionOptions>().Bind(configuration).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SandboxTaskRunner>();
+        services.AddSingleton<ITaskRunner>(sp => new ConcurrencyLimitedTaskRunner(
+            sp.GetRequiredService<SandboxTaskRunner>(),
+            sp.GetRequiredService<IOptions<ExecutionOptions>>().Value.MaxConcurrentTasks));
+        services.AddSingleton(sp =>
+        {
+            var execution = sp.GetRequiredService<IOptions<ExecutionOptions>>().Value;
+            return new SpecDefaults(execution.MaxParallelTasks, (int)execution.TaskTimeout.TotalSeconds);
+        });
 
         var chosen = new SandboxOptions();
         configuration.Bind(chosen);
         if (string.Equals(chosen.Provider, SandboxOptions.Daytona, StringComparison.Ordinal))
         {
-            services.AddOptions<DaytonaOptions>().BindConfiguration("").ValidateDataAnnotations()
+            services.AddOptions<DaytonaOptions>().Bind(configuration).ValidateDataAnnotations()
                 .Validate(o => !string.IsNullOrWhiteSpace(o.ApiKey), "OMOI_DAYTONA_API_KEY is required when OMOI_SANDBOX=daytona.")
                 .ValidateOnStart();
             // The client lives as long as the provider (a singleton), so connections are recycled by the handler instead.
@@ -43,6 +54,7 @@ public static class SandboxServiceCollectionExtensions
                 {
                     // A retried POST could create a second sandbox that nobody deletes: retry only idempotent calls.
                     options.Retry.DisableForUnsafeHttpMethods();
+                    options.Retry.Delay = TimeSpan.FromMilliseconds(500);
                     options.AttemptTimeout.Timeout = TimeSpan.FromMinutes(2);
                     options.TotalRequestTimeout.Timeout = TimeSpan.FromMinutes(5);
                     options.CircuitBreaker.SamplingDuration = TimeSpan.FromMinutes(5);

@@ -12,16 +12,22 @@ public sealed class StorageOptions
     [ConfigurationKeyName("OMOI_STORAGE")]
     public string? ConnectionString { get; set; }
 
-    /// <summary>The Functions host's own storage connection, used when <see cref="ConnectionString"/> is not set.</summary>
-    [ConfigurationKeyName("AzureWebJobsStorage")]
-    public string? WebJobsStorage { get; set; }
+    /// <summary>The setting that holds the Functions host's own storage connection.</summary>
+    public const string WebJobsStorageKey = "AzureWebJobsStorage";
+
+    /// <summary>
+    /// The Functions host's own storage connection string, used when <see cref="ConnectionString"/> is not set. Not bound:
+    /// with identity-based host storage <c>AzureWebJobsStorage</c> is a section (<c>AzureWebJobsStorage__clientId</c>, …)
+    /// that the binder cannot put in a string, so <see cref="StorageServiceCollectionExtensions.AddTableStorage"/> reads its value.
+    /// </summary>
+    public string? WebJobsStorage { get; internal set; }
 
     /// <summary>Table endpoint for identity-based access (Azure); wins over connection strings when set.</summary>
-    [ConfigurationKeyName("AzureWebJobsStorage:tableServiceUri")]
+    [ConfigurationKeyName("OMOI_STORAGE_TABLE_URI")]
     public Uri? TableServiceUri { get; set; }
 
     /// <summary>Client id of the user-assigned managed identity for <see cref="TableServiceUri"/>.</summary>
-    [ConfigurationKeyName("AzureWebJobsStorage:clientId")]
+    [ConfigurationKeyName("OMOI_STORAGE_CLIENT_ID")]
     public string? ManagedIdentityClientId { get; set; }
 
     /// <summary>Prefix of every table OmoiOs creates, so several installations can share one account.</summary>

@@ -9,6 +9,11 @@ namespace OmoiOs.Infrastructure.Workspaces;
 /// </summary>
 internal static class Git
 {
+    private static readonly string[] RepositoryOverrides =
+    [
+        "GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY", "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_COMMON_DIR", "GIT_NAMESPACE",
+    ];
+
     public sealed record Result(int ExitCode, string Output, string Error);
 
     public static async Task<Result> RunAsync(string directory, IReadOnlyList<string> arguments, CancellationToken cancellationToken, params int[] acceptedExitCodes)
@@ -26,6 +31,12 @@ internal static class Git
         foreach (var argument in arguments)
         {
             startInfo.ArgumentList.Add(argument);
+        }
+
+        // Inherited repository overrides (set when running from inside a git hook) would aim git at another repository.
+        foreach (var variable in RepositoryOverrides)
+        {
+            startInfo.Environment.Remove(variable);
         }
 
         startInfo.Environment["GIT_TERMINAL_PROMPT"] = "0";

@@ -6,7 +6,7 @@ using OmoiOs.Infrastructure.Sandboxes;
 namespace OmoiOs.Infrastructure.Workspaces;
 
 /// <summary>
-/// Creates and removes task workspaces. A workspace is a <c>git clone --local</c> of the user's repository (objects
+/// Creates and removes task workspaces. A workspace is a local <c>git clone</c> of the user's repository (objects
 /// hard-linked when on the same file system), so unlike a worktree its .git is inside it and the sandbox needs nothing else.
 /// </summary>
 public sealed class TaskWorkspaces
@@ -36,7 +36,10 @@ public sealed class TaskWorkspaces
         var mounted = await _volume.CreateAsync(path, _options.DiskQuotaBytes, cancellationToken).ConfigureAwait(false);
         try
         {
-            await Git.RunAsync(repository, ["clone", "--quiet", "--local", "--no-tags", "--branch", specBranch, "--", repository, path], cancellationToken).ConfigureAwait(false);
+            // A local path clones by copying objects, hard-linked where the file system allows (explicit --local would
+            // refuse to fall back to copying, as it must on a quota volume).
+            string[] links = mounted ? ["--no-hardlinks"] : [];
+            await Git.RunAsync(repository, ["clone", "--quiet", "--no-tags", .. links, "--branch", specBranch, "--", repository, path], cancellationToken).ConfigureAwait(false);
             await Git.RunAsync(path, ["checkout", "--quiet", "-b", taskBranch], cancellationToken).ConfigureAwait(false);
             await Git.RunAsync(path, ["remote", "remove", "origin"], cancellationToken).ConfigureAwait(false);
             await File.AppendAllTextAsync(Path.Combine(path, ".git", "info", "exclude"), $"\n/{ControlDirectory}/\n", cancellationToken).ConfigureAwait(false);

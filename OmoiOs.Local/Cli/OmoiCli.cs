@@ -15,7 +15,12 @@ internal static class OmoiCli
             Exit codes: 0 success, 1 spec failed or cancelled, 2 invalid input, 3 something needed is unavailable,
             4 not found, 5 the spec's state does not allow it, 130 interrupted.
             """);
+        root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(StatusCommand.Create());
+        root.Subcommands.Add(ApproveCommand.Create());
+        root.Subcommands.Add(CancelCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
         return root;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Logging.Abstractions;
+using OmoiOs.Core.Application;
 using OmoiOs.Infrastructure.DependencyInjection;
 using OmoiOs.Infrastructure.LocalDev;
 using OmoiOs.Infrastructure.Workflow.Embedded;
@@ -34,14 +35,14 @@ public sealed class LocalServer : IAsyncDisposable
         builder.WebHost.UseKestrel(kestrel =>
         {
             kestrel.Listen(System.Net.IPAddress.Loopback, options.Port);
-            kestrel.Limits.MaxRequestBodySize = RequestBody.MaxBytes;
+            kestrel.Limits.MaxRequestBodySize = JsonRequestBody.MaxBytes;
         });
         builder.Services.AddOmoiInfrastructure(builder.Configuration);
         builder.Services.AddEmbeddedWorkflowEngine(builder.Configuration);
         builder.Services.AddLocalApi();
 
         var azurite = new AzuriteLauncher(NullLogger<AzuriteLauncher>.Instance);
-        if (UsesDevelopmentStorage(builder.Configuration))
+        if (StorageSettings.UsesDevelopmentStorage(builder.Configuration))
         {
             await azurite.EnsureRunningAsync(
                 AppContext.BaseDirectory,
@@ -67,12 +68,5 @@ public sealed class LocalServer : IAsyncDisposable
         await Engine.DisposeAsync();
         await _app.DisposeAsync();
         await _azurite.DisposeAsync();
-    }
-
-    private static bool UsesDevelopmentStorage(ConfigurationManager configuration)
-    {
-        var connection = configuration["OMOI_STORAGE"] ?? configuration["AzureWebJobsStorage"];
-        return string.IsNullOrWhiteSpace(configuration["AzureWebJobsStorage:tableServiceUri"])
-            && (string.IsNullOrWhiteSpace(connection) || connection.Contains("UseDevelopmentStorage=true", StringComparison.OrdinalIgnoreCase));
     }
 }

@@ -147,6 +147,27 @@ public sealed partial class InfraBicepTests
     }
 
     [Fact]
+    public void AppSettings_AzureOpenAiKey_ReferencesKeyVaultOnlyWhenChosen()
+    {
+        var choice = Assert.IsType<BicepTernary>(BicepSources.AppSettings["OMOI_AZURE_OPENAI_API_KEY"]);
+        var secrets = BicepSources.Template.Resources("Microsoft.KeyVault/vaults/secrets")
+            .Select(r => PlainString(r.Resource.Declaration, "name"));
+
+        Assert.Equal("@Microsoft.KeyVault(SecretUri=${…}secrets/azure-openai-api-key)", Assert.IsType<BicepString>(choice.WhenTrue).Shape);
+        Assert.Equal("", Assert.IsType<BicepString>(choice.WhenFalse).Value);
+        Assert.Contains("azure-openai-api-key", secrets);
+    }
+
+    [Fact]
+    public void AppSettings_EveryApiKeyIsAKeyVaultReference()
+    {
+        var keys = BicepSources.AppSettings.Properties.Where(p => p.Name!.EndsWith("_API_KEY", StringComparison.Ordinal)).ToList();
+
+        Assert.NotEmpty(keys);
+        Assert.Empty(keys.Where(p => !IsKeyVaultReferenceOrEmpty(p.Value)).Select(p => p.Name));
+    }
+
+    [Fact]
     public void KeyVault_AuthorizesWithRbac()
     {
         var vault = BicepSources.Template.SingleResource(KeyVaultType).Resource;
@@ -293,6 +314,15 @@ public sealed partial class InfraBicepTests
 
         Assert.Equal("string", declared.Type);
     }
+
+    /// <summary>A Key Vault reference, an empty string, or a choice between those: never a parameter or a literal key.</summary>
+    private static bool IsKeyVaultReferenceOrEmpty(BicepExpression value) => value switch
+    {
+        BicepString { IsPlain: true, Value: "" } => true,
+        BicepString text => text.Shape.StartsWith("@Microsoft.KeyVault(SecretUri=${…}secrets/", StringComparison.Ordinal) && text.Shape.EndsWith(')'),
+        BicepTernary choice => IsKeyVaultReferenceOrEmpty(choice.WhenTrue) && IsKeyVaultReferenceOrEmpty(choice.WhenFalse),
+        _ => false,
+    };
 
     private static BicepObject StorageAccountProperties() =>
         BicepSources.Template.SingleResource(StorageAccountType).Resource.Properties!;

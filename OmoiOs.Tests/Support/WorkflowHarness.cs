@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using OmoiOs.Core.Domain;
 using OmoiOs.Core.Execution;
 using OmoiOs.Core.Planning;
@@ -10,39 +8,23 @@ using OmoiOs.Core.Planning.Outputs;
 using OmoiOs.Core.Ports;
 using OmoiOs.Core.Workflow.Activities;
 using OmoiOs.Core.Workflow.Contracts;
-using OmoiOs.Infrastructure.DependencyInjection;
-using OmoiOs.Infrastructure.Workflow.Embedded;
 
 namespace OmoiOs.Tests.Support;
 
 /// <summary>
-/// The real services of one process (Core, Table storage on Azurite in tables of their own, the embedded engine)
-/// with an agent that completes every task at once and records what it was asked.
+/// <see cref="ServicesHarness"/> with an agent that completes every task at once and records what it was asked,
+/// and specs whose planning is done (outputs stored and SYNCed) so that a test starts at EXECUTE.
 /// </summary>
-public sealed class WorkflowHarness : IAsyncDisposable
+public sealed class WorkflowHarness : IDisposable
 {
-    private readonly ServiceProvider _provider;
+    private readonly ServicesHarness _services;
 
-    public WorkflowHarness()
-    {
-        var settings = new Dictionary<string, string?>
-        {
-            ["OMOI_TABLE_PREFIX"] = "W" + Guid.NewGuid().ToString("N")[..12],
-            ["OMOI_STORAGE"] = "UseDevelopmentStorage=true",
-        };
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var services = new ServiceCollection();
-        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
-        services.AddOmoiInfrastructure(configuration);
-        services.AddEmbeddedWorkflowEngine(configuration);
-        services.AddSingleton<ITaskRunner>(Runner);
-        _provider = services.BuildServiceProvider();
-    }
+    public WorkflowHarness() => _services = new ServicesHarness(configure: services => services.AddSingleton<ITaskRunner>(Runner));
 
     public RecordingTaskRunner Runner { get; } = new();
 
     public T Get<T>()
-        where T : notnull => _provider.GetRequiredService<T>();
+        where T : notnull => _services.Get<T>();
 
     /// <summary>
     /// A spec whose planning outputs are stored and SYNCed (status planning_complete): <paramref name="tasks"/> tasks,
@@ -89,11 +71,7 @@ public sealed class WorkflowHarness : IAsyncDisposable
         await Get<ILargeTextStore>().WriteAsync(specId, PhaseOutputKeys.For(SpecPhase.Requirements), JsonSerializer.Serialize(output, PlanningJsonContext.Default.RequirementsOutput), CancellationToken.None);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await Get<EmbeddedWorkflowEngine>().DisposeAsync();
-        await _provider.DisposeAsync();
-    }
+    public void Dispose() => _services.Dispose();
 
     /// <summary>Completes every task at once and keeps every request it got.</summary>
     public sealed class RecordingTaskRunner : ITaskRunner

@@ -1,11 +1,13 @@
 using BenchmarkDotNet.Running;
 using OmoiOs.Benchmarks.Figures;
+using OmoiOs.Benchmarks.Support;
 
 // Printed figures, in the order `all` runs them; `micro` (BenchmarkDotNet) runs only when named.
+var figureArgs = args.Skip(1).ToArray();
 var figures = new Dictionary<string, Func<TextWriter, CancellationToken, Task>>(StringComparer.OrdinalIgnoreCase)
 {
     ["sync"] = SyncFigure.RunAsync,
-    ["planner"] = HeuristicPlannerFigure.RunAsync,
+    ["planner"] = (output, token) => HeuristicPlannerFigure.RunAsync(figureArgs.FirstOrDefault() ?? RepositoryRoot.Find(), output, token),
     ["engine"] = EngineFigure.RunAsync,
     ["memory"] = MemoryFigure.RunAsync,
     ["scheduler"] = SchedulerQualityFigure.RunAsync,
@@ -20,7 +22,7 @@ Console.CancelKeyPress += (_, e) =>
     cancellation.Cancel();
 };
 
-if (args.Length == 1 && args[0] == MemoryFigure.ChildName)
+if (args is [MemoryFigure.ChildName])
 {
     await MemoryFigure.RunChildAsync(Console.Out, cancellation.Token);
     return 0;
@@ -28,13 +30,13 @@ if (args.Length == 1 && args[0] == MemoryFigure.ChildName)
 
 if (args.Length > 0 && args[0].Equals(Micro, StringComparison.OrdinalIgnoreCase))
 {
-    BenchmarkSwitcher.FromAssembly(typeof(SchedulerQualityFigure).Assembly).Run(args.Length == 1 ? ["--filter", "*"] : args[1..]);
+    BenchmarkSwitcher.FromAssembly(typeof(SchedulerQualityFigure).Assembly).Run(figureArgs.Length == 0 ? ["--filter", "*"] : figureArgs);
     return 0;
 }
 
 if (args.Length == 0 || !(figures.ContainsKey(args[0]) || args[0].Equals(All, StringComparison.OrdinalIgnoreCase)))
 {
-    Console.Error.WriteLine($"usage: dotnet run -c Release --project benchmarks/OmoiOs.Benchmarks -- <{string.Join("|", figures.Keys)}|{All}|{Micro} [BenchmarkDotNet arguments]>");
+    Console.Error.WriteLine($"usage: dotnet run -c Release --project benchmarks/OmoiOs.Benchmarks -- <{string.Join("|", figures.Keys)}|{All}|{Micro}> [planner: repository path | micro: BenchmarkDotNet arguments]");
     return 2;
 }
 

@@ -42,14 +42,93 @@ param taskHubName string = 'OmoiOs'
 @description('Planner that writes each phase.')
 param planner string = 'heuristic'
 
-@description('OpenAI-compatible base URL; empty means api.openai.com.')
-param openAiBaseUrl string = ''
+@description('Record tables are named <prefix><Kind> (e.g. OmoiRecords), so several installations can share one account.')
+@minLength(1)
+@maxLength(32)
+param tablePrefix string = 'Omoi'
 
-@description('Azure OpenAI endpoint for the azure-openai planner (the app identity authenticates).')
+@minLength(1)
+@description('Time limit of one request to the record tables (TimeSpan, hh:mm:ss).')
+param storageTimeout string = '00:00:10'
+
+@minValue(0)
+@maxValue(10)
+@description('Retries of a transient failure of the record tables.')
+param storageRetries int = 3
+
+@minLength(1)
+@description('Time limit of one HTTP call to a planner model (TimeSpan).')
+param plannerTimeout string = '00:02:00'
+
+@minLength(1)
+@description('Time limit of one planner call with all its retries (TimeSpan); longer than plannerTimeout.')
+param plannerTotalTimeout string = '00:05:00'
+
+@minValue(0)
+@maxValue(10)
+@description('Retries of a planner call on 429, 5xx, timeouts and connection errors.')
+param plannerMaxRetries int = 3
+
+@minLength(1)
+@description('First backoff delay between planner retries (TimeSpan); it doubles per retry.')
+param plannerRetryDelay string = '00:00:02'
+
+@minValue(1)
+@maxValue(1000000)
+@description('Upper bound on the tokens a planner model may generate per phase.')
+param plannerMaxOutputTokens int = 8192
+
+@description('Send each phase\'s JSON schema as the response format; false for servers that only know plain JSON mode.')
+param plannerJsonSchema bool = true
+
+@description('OpenAI-compatible base URL including /v1; empty means api.openai.com.')
+param openAiEndpoint string = ''
+
+@description('Model of the openai planner; empty leaves that planner unconfigured (it is then registered only when planner is openai, which needs this).')
+param openAiModel string = ''
+
+@minLength(1)
+@description('US dollars per million input tokens of openAiModel, for cost accounting.')
+param openAiInputUsdPerMillionTokens string = '0'
+
+@minLength(1)
+@description('US dollars per million output tokens of openAiModel.')
+param openAiOutputUsdPerMillionTokens string = '0'
+
+@description('Azure OpenAI endpoint for the azure-openai planner, e.g. https://my-resource.openai.azure.com/.')
 param azureOpenAiEndpoint string = ''
 
-@description('Azure OpenAI deployment name for the azure-openai planner.')
+@description('Azure OpenAI deployment name; empty leaves the azure-openai planner unconfigured.')
 param azureOpenAiDeployment string = ''
+
+@allowed([
+  'identity'
+  'apiKey'
+])
+@description('How the azure-openai planner authenticates: the app identity (grant it Cognitive Services OpenAI User on your resource) or the azure-openai-api-key secret.')
+param azureOpenAiAuthentication string = 'identity'
+
+@minLength(1)
+@description('US dollars per million input tokens of the Azure OpenAI deployment.')
+param azureOpenAiInputUsdPerMillionTokens string = '0'
+
+@minLength(1)
+@description('US dollars per million output tokens of the Azure OpenAI deployment.')
+param azureOpenAiOutputUsdPerMillionTokens string = '0'
+
+@description('Anthropic API base URL without /v1; empty means https://api.anthropic.com.')
+param anthropicEndpoint string = ''
+
+@description('Model of the anthropic planner; empty leaves that planner unconfigured.')
+param anthropicModel string = ''
+
+@minLength(1)
+@description('US dollars per million input tokens of anthropicModel.')
+param anthropicInputUsdPerMillionTokens string = '0'
+
+@minLength(1)
+@description('US dollars per million output tokens of anthropicModel.')
+param anthropicOutputUsdPerMillionTokens string = '0'
 
 @description('Daytona API base URL.')
 param daytonaApiUrl string = 'https://app.daytona.io/api'
@@ -74,9 +153,11 @@ param maxParallelTasks int = 4
 @description('Tasks running at the same time across all specs.')
 param maxConcurrentTasks int = 8
 
+@minLength(1)
 @description('Wall-clock limit of one agent run (TimeSpan, hh:mm:ss). Keep it below host.json functionTimeout.')
 param taskTimeout string = '00:30:00'
 
+@minLength(1)
 @description('Wall-clock limit of a task\'s check command (TimeSpan).')
 param checkTimeout string = '00:10:00'
 
@@ -96,6 +177,10 @@ param instanceMemoryMB int = 2048
 @secure()
 @description('OpenAI API key, stored in Key Vault when given. Map it from the azd environment (never a literal).')
 param openAiApiKey string
+
+@secure()
+@description('Azure OpenAI API key, stored in Key Vault when given; used only with azureOpenAiAuthentication=apiKey.')
+param azureOpenAiApiKey string
 
 @secure()
 @description('Anthropic API key, stored in Key Vault when given.')
@@ -173,6 +258,7 @@ module keyVault 'modules/keyvault.bicep' = {
     location: location
     tags: tags
     openAiApiKey: openAiApiKey
+    azureOpenAiApiKey: azureOpenAiApiKey
     anthropicApiKey: anthropicApiKey
     daytonaApiKey: daytonaApiKey
     agentApiKey: agentApiKey
@@ -219,10 +305,29 @@ module functionApp 'modules/functionapp.bicep' = {
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
     taskHubName: taskHubName
+    tablePrefix: tablePrefix
+    storageTimeout: storageTimeout
+    storageRetries: storageRetries
     planner: planner
-    openAiBaseUrl: openAiBaseUrl
+    plannerTimeout: plannerTimeout
+    plannerTotalTimeout: plannerTotalTimeout
+    plannerMaxRetries: plannerMaxRetries
+    plannerRetryDelay: plannerRetryDelay
+    plannerMaxOutputTokens: plannerMaxOutputTokens
+    plannerJsonSchema: plannerJsonSchema
+    openAiEndpoint: openAiEndpoint
+    openAiModel: openAiModel
+    openAiInputUsdPerMillionTokens: openAiInputUsdPerMillionTokens
+    openAiOutputUsdPerMillionTokens: openAiOutputUsdPerMillionTokens
     azureOpenAiEndpoint: azureOpenAiEndpoint
     azureOpenAiDeployment: azureOpenAiDeployment
+    azureOpenAiAuthentication: azureOpenAiAuthentication
+    azureOpenAiInputUsdPerMillionTokens: azureOpenAiInputUsdPerMillionTokens
+    azureOpenAiOutputUsdPerMillionTokens: azureOpenAiOutputUsdPerMillionTokens
+    anthropicEndpoint: anthropicEndpoint
+    anthropicModel: anthropicModel
+    anthropicInputUsdPerMillionTokens: anthropicInputUsdPerMillionTokens
+    anthropicOutputUsdPerMillionTokens: anthropicOutputUsdPerMillionTokens
     daytonaApiUrl: daytonaApiUrl
     daytonaSnapshot: daytonaSnapshot
     daytonaTarget: daytonaTarget

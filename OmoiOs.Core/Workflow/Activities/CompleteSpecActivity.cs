@@ -16,8 +16,7 @@ public sealed class CompleteSpecActivity(
     IWorkTaskRepository tasks,
     ISpecTaskRepository specTasks,
     IRequirementRepository requirements,
-    ITicketRepository tickets,
-    ISpecEventRepository events)
+    ITicketRepository tickets)
 {
     public async Task<SpecWorkflowResult> RunAsync(CompleteSpecInput input, CancellationToken cancellationToken)
     {
@@ -62,18 +61,16 @@ public sealed class CompleteSpecActivity(
             .ToList();
         var criteria = (await requirements.ListCriteriaAsync(specId, cancellationToken).ConfigureAwait(false))
             .Where(c => done.Contains(c.RequirementId) && !c.Completed)
-            .Select(c => c with { Completed = true })
             .ToList();
-        if (met.Count == 0 && criteria.Count == 0)
-        {
-            return;
-        }
-
-        await requirements.UpsertAsync(specId, met, criteria, cancellationToken).ConfigureAwait(false);
-        await events.AppendAsync(
+        await requirements.MarkCriteriaMetAsync(
             specId,
-            criteria.Select(c => new SpecEventDraft(SpecEventTypes.CriterionMet, "criterion", c.Id, new JsonObject { ["requirementId"] = c.RequirementId })).ToList(),
+            criteria,
+            c => new SpecEventDraft(SpecEventTypes.CriterionMet, "criterion", c.Id, new JsonObject { ["requirementId"] = c.RequirementId }),
             cancellationToken).ConfigureAwait(false);
+        if (met.Count > 0)
+        {
+            await requirements.UpsertAsync(specId, met, [], cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private async Task CloseTicketAsync(string specId, string? reason, CancellationToken cancellationToken)

@@ -45,7 +45,7 @@ public sealed class RunTaskAttemptActivity(
             task = await tasks.UpdateAsync(
                 task,
                 specTask,
-                t => t with { Status = WorkTaskStatus.Running, Attempts = input.Attempt, StartedAt = timeProvider.GetUtcNow(), Error = null },
+                t => t.Status == WorkTaskStatus.Running ? t : t with { Status = WorkTaskStatus.Running, Attempts = input.Attempt, StartedAt = timeProvider.GetUtcNow(), Error = null },
                 _ => SpecTaskStatus.InProgress,
                 (_, after) => [SpecEventDraft.ForTask(after.Id, SpecEventTypes.TaskStarted, new JsonObject { ["attempt"] = input.Attempt })],
                 cancellationToken).ConfigureAwait(false);
@@ -61,7 +61,9 @@ public sealed class RunTaskAttemptActivity(
         var finished = await tasks.UpdateAsync(
             task,
             specTask,
-            t => t with
+            // Only the run that holds the task records its verdict; a duplicate run (or a retried write that had
+            // already landed) finds it decided and changes nothing.
+            t => t.Status != WorkTaskStatus.Running || t.Attempts != input.Attempt ? t : t with
             {
                 Status = status,
                 Result = outcome.Result with { LogKey = logKey },

@@ -14,7 +14,7 @@ public sealed class SyncActivity(SyncService sync, ISpecRepository specs)
         ArgumentNullException.ThrowIfNull(input);
         await specs.UpdateAsync(
             input.SpecId,
-            s => s with { CurrentPhase = SpecPhase.Sync, Progress = PhaseProgress.AtStartOf(SpecPhase.Sync) },
+            s => s.CurrentPhase == SpecPhase.Sync ? s : s with { CurrentPhase = SpecPhase.Sync, Progress = PhaseProgress.AtStartOf(SpecPhase.Sync) },
             (_, after) => [SpecEventDraft.ForSpec(after.Id, SpecEventTypes.PhaseStarted, new JsonObject { ["phase"] = "sync", ["attempt"] = 1 })],
             cancellationToken).ConfigureAwait(false);
         var output = await sync.SyncAsync(input.SpecId, cancellationToken).ConfigureAwait(false);

@@ -30,7 +30,7 @@ public sealed class DaytonaOptions
 
     /// <summary>How long a new sandbox may take to reach <c>started</c>.</summary>
     [ConfigurationKeyName("OMOI_DAYTONA_START_TIMEOUT")]
-    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
     public TimeSpan StartTimeout { get; set; } = TimeSpan.FromMinutes(3);
 
     /// <summary>First delay between status polls; it doubles up to <see cref="MaxPollInterval"/>.</summary>

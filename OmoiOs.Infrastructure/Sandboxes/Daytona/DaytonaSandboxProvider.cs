@@ -14,8 +14,8 @@ namespace OmoiOs.Infrastructure.Sandboxes.Daytona;
 public sealed class DaytonaSandboxProvider : ISandboxProvider
 {
     internal const string SessionId = "omoi";
-    private const string UploadPath = "/tmp/omoi-workspace.tar.gz";
     private static readonly TimeSpan DeleteTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan CreateTimeout = TimeSpan.FromMinutes(2);
 
     private readonly DaytonaClient _client;
     private readonly DaytonaOptions _options;
@@ -55,9 +55,12 @@ public sealed class DaytonaSandboxProvider : ISandboxProvider
             NullIfEmpty(_options.Target),
             _options.AutoStopMinutes,
             NetworkBlockAll: !request.AllowNetwork);
-        var created = await _client.CreateSandboxAsync(body, cancellationToken).ConfigureAwait(false);
+        // Not cancelled midway: a create whose answer is never read leaves a sandbox nobody knows the id of to delete.
+        using var createTimeout = new CancellationTokenSource(CreateTimeout);
+        var created = await _client.CreateSandboxAsync(body, createTimeout.Token).ConfigureAwait(false);
         try
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var started = await WaitUntilStartedAsync(created, cancellationToken).ConfigureAwait(false);
             var toolbox = new Uri($"{started.ToolboxProxyUrl!.TrimEnd('/')}/{Uri.EscapeDataString(started.Id)}/");
             await UploadWorkspaceAsync(toolbox, request.WorkspacePath, cancellationToken).ConfigureAwait(false);
@@ -123,7 +126,7 @@ public sealed class DaytonaSandboxProvider : ISandboxProvider
                 var gzip = new GZipStream(file, CompressionLevel.Fastest);
                 await using (gzip.ConfigureAwait(false))
                 {
-                    await TarFile.CreateFromDirectoryAsync(workspacePath, gzip, includeBaseDirectory: false, cancellationToken).ConfigureAwait(false);
+                    await WriteTarAsync(workspacePath, gzip, cancellationToken).ConfigureAwait(false);
                 }
             }
 
@@ -139,15 +142,33 @@ public sealed class DaytonaSandboxProvider : ISandboxProvider
         }
 
         var target = ShellQuoteOf(_options.WorkspacePath);
+        var uploaded = ShellQuoteOf(UploadPath);
         var unpack = await _client.ExecuteAsync(
             toolbox,
-            new DaytonaExecute($"sh -c {ShellQuoteOf($"mkdir -p {target} && tar -xzf {UploadPath} -C {target} && rm -f {UploadPath}")}", null, 300),
+            new DaytonaExecute($"sh -c {ShellQuoteOf($"mkdir -p {target} && tar -xzf {uploaded} -C {target} && rm -f {uploaded}")}", null, 300),
             cancellationToken).ConfigureAwait(false);
         if (unpack.ExitCode != 0)
         {
             throw new SandboxUnavailableException(Name, $"unpacking the workspace failed (exit {unpack.ExitCode}): {unpack.Result}");
         }
     }
+
+    // TarFile.CreateFromDirectory skips entries the enumerator counts as hidden, which on Unix means .git; list them all.
+    private static async Task WriteTarAsync(string directory, Stream destination, CancellationToken cancellationToken)
+    {
+        var writer = new TarWriter(destination, TarEntryFormat.Pax, leaveOpen: true);
+        await using (writer.ConfigureAwait(false))
+        {
+            var everything = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false };
+            foreach (var entry in new DirectoryInfo(directory).EnumerateFileSystemInfos("*", everything))
+            {
+                var name = Path.GetRelativePath(directory, entry.FullName);
+                await writer.WriteEntryAsync(entry.FullName, entry is DirectoryInfo && entry.LinkTarget is null ? name + "/" : name, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private string UploadPath => _options.WorkspacePath.TrimEnd('/') + ".upload.tar.gz";
 
     private static string ShellQuoteOf(string value) => ShellQuote.Quote(value);
 

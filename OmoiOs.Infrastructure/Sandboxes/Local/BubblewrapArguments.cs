@@ -88,6 +88,9 @@ internal static class BubblewrapArguments
         args.AddRange(["--proc", "/proc", "--dev", "/dev"]);
         args.AddRange(["--size", Text(settings.TmpBytes), "--tmpfs", "/tmp", "--dir", SandboxHome]);
         args.AddRange(["--bind", settings.WorkspacePath, SandboxWorkspace, "--chdir", SandboxWorkspace]);
+
+        // bubblewrap builds the root on a scratch tmpfs; once every mount point exists, make it read-only too.
+        args.AddRange(["--remount-ro", "/"]);
         args.Add("--clearenv");
         foreach (var (name, value) in settings.Environment)
         {

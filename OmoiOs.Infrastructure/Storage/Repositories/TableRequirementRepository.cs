@@ -24,6 +24,21 @@ internal sealed class TableRequirementRepository(RecordTable table, SpecPartitio
         return writer.BulkAsync(actions, cancellationToken);
     }
 
+    public async Task MarkCriteriaMetAsync(string specId, IReadOnlyList<SpecAcceptanceCriterion> criteria, Func<SpecAcceptanceCriterion, SpecEventDraft> metEvent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(criteria);
+        ArgumentNullException.ThrowIfNull(metEvent);
+        PartitionGuard.EnsureAll(specId, criteria.Select(c => c.SpecId));
+        // Each criterion writes itself and one event; the event head makes the last entity of a transaction.
+        foreach (var chunk in criteria.Chunk((SpecPartitionWriter.MaxActionsPerTransaction - 1) / 2))
+        {
+            var actions = chunk
+                .Select(c => new TableTransactionAction(TableTransactionActionType.UpsertReplace, CriterionEntityMapper.ToEntity(c with { Completed = true })))
+                .ToList();
+            await OptimisticRetry.RunAsync("Spec", specId, () => writer.CommitAsync(specId, actions, chunk.Select(metEvent).ToList(), cancellationToken), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     public async Task<IReadOnlyList<SpecRequirement>> ListAsync(string specId, CancellationToken cancellationToken) =>
         (await table.QueryListAsync(PartitionGuard.Filter(specId, RowKeys.RequirementPrefix), cancellationToken).ConfigureAwait(false))
             .Select(RequirementEntityMapper.FromEntity)

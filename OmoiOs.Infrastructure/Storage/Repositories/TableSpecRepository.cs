@@ -61,7 +61,14 @@ internal sealed class TableSpecRepository(RecordTable table, SpecPartitionWriter
         return OptimisticRetry.RunAsync(writer, specId, RowKeys.Spec, "Spec", specId, async () =>
         {
             var current = await GetAsync(specId, cancellationToken).ConfigureAwait(false);
-            var updated = change(current) with { Id = current.Id, UpdatedAt = timeProvider.GetUtcNow() };
+            var changed = change(current);
+            if (ReferenceEquals(changed, current))
+            {
+                // Nothing to change: no write, and no event reporting a change that did not happen.
+                return current;
+            }
+
+            var updated = changed with { Id = current.Id, UpdatedAt = timeProvider.GetUtcNow() };
             if (updated.Status != current.Status)
             {
                 SpecTransitions.Ensure(specId, current.Status, updated.Status);

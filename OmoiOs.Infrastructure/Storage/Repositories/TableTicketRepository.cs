@@ -55,7 +55,14 @@ internal sealed class TableTicketRepository(RecordTable table, SpecPartitionWrit
         return OptimisticRetry.RunAsync(writer, PartitionGuard.SpecOf("Ticket", ticketId), RowKeys.Ticket(ticketId), "Ticket", ticketId, async () =>
         {
             var current = await GetAsync(ticketId, cancellationToken).ConfigureAwait(false);
-            var updated = change(current) with { Id = current.Id, SpecId = current.SpecId, UpdatedAt = timeProvider.GetUtcNow() };
+            var changed = change(current);
+            if (ReferenceEquals(changed, current))
+            {
+                // Nothing to change: no write, and no event reporting a change that did not happen.
+                return current;
+            }
+
+            var updated = changed with { Id = current.Id, SpecId = current.SpecId, UpdatedAt = timeProvider.GetUtcNow() };
             if (updated.Status != current.Status)
             {
                 TicketTransitions.Ensure(ticketId, current.Status, updated.Status);

@@ -83,7 +83,7 @@ internal sealed class TableWorkTaskRepository(RecordTable table, SpecPartitionWr
         return OptimisticRetry.RunAsync(writer, PartitionGuard.SpecOf("Task", taskId), RowKeys.WorkTask(taskId), "Task", taskId, async () =>
         {
             var current = await GetAsync(taskId, cancellationToken).ConfigureAwait(false);
-            return await ApplyAsync(current, null, change, specTaskStatus, events, cancellationToken).ConfigureAwait(false);
+            return await ApplyAsync(current, null, change, specTaskStatus, events, cancellationToken).ConfigureAwait(false) ?? current;
         }, cancellationToken);
     }
 
@@ -113,7 +113,11 @@ internal sealed class TableWorkTaskRepository(RecordTable table, SpecPartitionWr
                 (known, knownSpecTask) = (null, null);
                 try
                 {
-                    return await ApplyAsync(held, heldSpecTask, change, specTaskStatus, events, cancellationToken).ConfigureAwait(false);
+                    // A held record that needs no change may be out of date: the stored one decides that too.
+                    if (await ApplyAsync(held, heldSpecTask, change, specTaskStatus, events, cancellationToken).ConfigureAwait(false) is { } written)
+                    {
+                        return written;
+                    }
                 }
                 catch (InvalidTransitionException)
                 {
@@ -121,12 +125,13 @@ internal sealed class TableWorkTaskRepository(RecordTable table, SpecPartitionWr
                 }
             }
 
-            var task = await GetAsync(current.Id, cancellationToken).ConfigureAwait(false);
-            return await ApplyAsync(task, null, change, specTaskStatus, events, cancellationToken).ConfigureAwait(false);
+            var stored = await GetAsync(current.Id, cancellationToken).ConfigureAwait(false);
+            return await ApplyAsync(stored, null, change, specTaskStatus, events, cancellationToken).ConfigureAwait(false) ?? stored;
         }, cancellationToken);
     }
 
-    private async Task<WorkTask> ApplyAsync(
+    /// <returns>The task as written, or null when <paramref name="change"/> left it as it was (nothing written, no event).</returns>
+    private async Task<WorkTask?> ApplyAsync(
         WorkTask current,
         SpecTask? knownSpecTask,
         Func<WorkTask, WorkTask> change,
@@ -134,7 +139,13 @@ internal sealed class TableWorkTaskRepository(RecordTable table, SpecPartitionWr
         Func<WorkTask, WorkTask, IReadOnlyList<SpecEventDraft>>? events,
         CancellationToken cancellationToken)
     {
-        var updated = change(current) with { Id = current.Id, SpecId = current.SpecId, UpdatedAt = timeProvider.GetUtcNow() };
+        var changed = change(current);
+        if (ReferenceEquals(changed, current))
+        {
+            return null;
+        }
+
+        var updated = changed with { Id = current.Id, SpecId = current.SpecId, UpdatedAt = timeProvider.GetUtcNow() };
         var actions = new List<TableTransactionAction>(2)
         {
             new(TableTransactionActionType.UpdateReplace, WorkTaskEntityMapper.ToEntity(updated), new Azure.ETag(current.Version!)),

@@ -135,7 +135,7 @@ public sealed class EmbeddedWorkflowEngine : IWorkflowClient, IAsyncDisposable
         }
     }
 
-    /// <summary>Stops every run (their rows stay, so a restart resumes them); safe to call more than once.</summary>
+    /// <summary>Stops every run here (their rows stay running, for a restart to resume); a second call does nothing.</summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1)
@@ -175,6 +175,14 @@ public sealed class EmbeddedWorkflowEngine : IWorkflowClient, IAsyncDisposable
             var final = await runner.RunAsync(cancellation.Token).ConfigureAwait(false);
             await _store.SaveAsync(final, CancellationToken.None).ConfigureAwait(false);
             _logger.LogInformation("Instance {Instance} ended {Status}", instance.InstanceId, final.Status);
+            if (final.Status == InstanceStatus.Failed)
+            {
+                await FailSpecAsync(instance.InstanceId, final.Failure).ConfigureAwait(false);
+            }
+        }
+        catch (InstanceTerminatedException)
+        {
+            _logger.LogInformation("Instance {Instance} was terminated by another process", instance.InstanceId);
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
@@ -184,12 +192,27 @@ public sealed class EmbeddedWorkflowEngine : IWorkflowClient, IAsyncDisposable
         {
             _logger.LogError(error, "Instance {Instance} failed in the engine", instance.InstanceId);
             await _store.SaveAsync(instance with { Status = InstanceStatus.Failed, Failure = error.Message, LastUpdatedAt = _timeProvider.GetUtcNow() }, CancellationToken.None).ConfigureAwait(false);
+            await FailSpecAsync(instance.InstanceId, error.Message).ConfigureAwait(false);
         }
         finally
         {
             _runs.TryRemove(instance.InstanceId, out _);
             await cancellation.CancelAsync().ConfigureAwait(false);
             cancellation.Dispose();
+        }
+    }
+
+    /// <summary>An instance the engine itself gave up on must not leave its spec looking alive.</summary>
+    private async Task FailSpecAsync(string specId, string? reason)
+    {
+        try
+        {
+            var input = WorkflowJson.Serialize(new FailSpecInput(specId, $"the workflow engine stopped the run: {reason}"));
+            await _activities.InvokeAsync(ActivityNames.FailSpec, input, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            _logger.LogError(error, "Could not mark spec {Spec} failed after its instance failed", specId);
         }
     }
 

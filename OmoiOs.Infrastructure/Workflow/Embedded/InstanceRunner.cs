@@ -24,6 +24,9 @@ internal sealed class InstanceRunner(
     TimeProvider timeProvider,
     ILogger logger)
 {
+    // Another process may raise an event or terminate the instance; the runner looks at its inbox and row this often.
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+
     private readonly OrchestratorSynchronizationContext _scheduler = new();
     private readonly Channel<Completion> _completions = Channel.CreateUnbounded<Completion>();
     private readonly Dictionary<int, PendingCall> _pending = [];
@@ -58,6 +61,7 @@ internal sealed class InstanceRunner(
 
         _customStatus = instance.CustomStatus;
         CurrentUtcDateTime = instance.CreatedAt.UtcDateTime;
+        _ = PollAsync(cancellationToken);
         Task<string>? orchestration = null;
         _scheduler.Run(() => orchestration = orchestrator(new EmbeddedWorkflowContext(this), instance.Input));
 
@@ -82,6 +86,22 @@ internal sealed class InstanceRunner(
 
     /// <summary>Tells the runner an event was added to its inbox.</summary>
     public void NotifyInbox() => _completions.Writer.TryWrite(Completion.InboxChanged);
+
+    private async Task PollAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(PollInterval, timeProvider, cancellationToken).ConfigureAwait(false);
+                _completions.Writer.TryWrite(Completion.Poll);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The run is over.
+        }
+    }
 
     public Task<T> CallActivityAsync<T>(string name, object? input, WorkflowRetryPolicy? retry) =>
         Track(new ActivityCall<T>(_nextCall++, name, WorkflowJson.Serialize(input), retry)).Task;
@@ -284,6 +304,12 @@ internal sealed class InstanceRunner(
                 continue;
             }
 
+            if (completion == Completion.Poll)
+            {
+                await CheckOutsideChangesAsync(cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
             // An event wait ends once: by the event or by its timeout, whichever was recorded first.
             if (!_pending.Remove(completion.CallSequence, out var call))
             {
@@ -311,6 +337,18 @@ internal sealed class InstanceRunner(
         }
     }
 
+    /// <summary>Picks up events raised by another process, and stops when another process terminated the instance.</summary>
+    private async Task CheckOutsideChangesAsync(CancellationToken cancellationToken)
+    {
+        if (await store.GetAsync(InstanceId, cancellationToken).ConfigureAwait(false) is { Status: InstanceStatus.Terminated } terminated
+            && terminated.ExecutionId == instance.ExecutionId)
+        {
+            throw new InstanceTerminatedException(InstanceId, terminated.Failure);
+        }
+
+        await MatchInboxAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     private async Task FlushStatusAsync(bool force, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
@@ -327,5 +365,11 @@ internal sealed class InstanceRunner(
     private sealed record Completion(int CallSequence, HistoryEventKind Kind, string? Result, string? Failure, string? InboxKey)
     {
         public static readonly Completion InboxChanged = new(-1, HistoryEventKind.EventReceived, null, null, null);
+
+        public static readonly Completion Poll = new(-2, HistoryEventKind.EventReceived, null, null, null);
     }
 }
+
+/// <summary>Another process terminated the instance this runner drives.</summary>
+internal sealed class InstanceTerminatedException(string instanceId, string? reason)
+    : Exception($"Instance {instanceId} was terminated: {reason}");

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.OpenApi;
 using OmoiOs.Core.Application;
 using OmoiOs.Core.Application.Contracts;
 using OmoiOs.Core.Domain;
@@ -29,7 +30,10 @@ internal static class EventEndpoints
 
             await StreamAsync(context, service, id, after, cancellationToken);
             return Results.Empty;
-        }).WithTags("Events").WithName("ListSpecEvents").Produces<ListResponse<SpecEvent>>().Produces(200, contentType: "text/event-stream").ProducesProblem(400).ProducesProblem(404);
+        }).WithTags("Events").WithName("ListSpecEvents").Produces<ListResponse<SpecEvent>>().Produces(200, contentType: "text/event-stream").ProducesProblem(400).ProducesProblem(404)
+            .WithQuery(
+                new QueryParameter("after", JsonSchemaType.Integer, "Only events with a higher sequence (default 0); a stream's Last-Event-ID header takes precedence."),
+                new QueryParameter("max", JsonSchemaType.Integer, "Events per page, 1 to 1000 (default 1000)."));
 
     /// <summary>Sends every event after <paramref name="after"/>, then new ones as they come, until the spec has finished and all are sent.</summary>
     private static async Task StreamAsync(HttpContext context, SpecService service, string specId, long after, CancellationToken cancellationToken)
@@ -37,6 +41,7 @@ internal static class EventEndpoints
         var events = await service.EventsAsync(specId, after, 1000, cancellationToken);
         context.Response.ContentType = "text/event-stream";
         context.Response.Headers.CacheControl = "no-cache";
+        await context.Response.StartAsync(cancellationToken);
         while (!cancellationToken.IsCancellationRequested)
         {
             foreach (var e in events)
@@ -48,8 +53,15 @@ internal static class EventEndpoints
             await context.Response.Body.FlushAsync(cancellationToken);
             if (events.Count == 0)
             {
-                var spec = await service.GetAsync(specId, cancellationToken);
-                if (SpecTransitions.IsFinished(spec.Status))
+                // The status first, then the events once more: a spec that had finished by then has all its events in that read.
+                var finished = SpecTransitions.IsFinished((await service.GetAsync(specId, cancellationToken)).Status);
+                events = await service.EventsAsync(specId, after, 1000, cancellationToken);
+                if (events.Count > 0)
+                {
+                    continue;
+                }
+
+                if (finished)
                 {
                     return;
                 }

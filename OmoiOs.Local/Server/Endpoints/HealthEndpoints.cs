@@ -6,5 +6,5 @@ internal static class HealthEndpoints
 {
     public static void MapHealthEndpoints(this IEndpointRouteBuilder api) =>
         api.MapGet("/health", async (HealthService health, CancellationToken cancellationToken) => Results.Ok(await health.CheckAsync(cancellationToken)))
-            .WithName("GetHealth");
+            .WithTags("Health").WithName("GetHealth");
 }

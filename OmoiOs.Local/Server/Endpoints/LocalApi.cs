@@ -1,3 +1,5 @@
+using OmoiOs.Core.Application;
+
 namespace OmoiOs.Local.Server.Endpoints;
 
 /// <summary>The HTTP API of API.md under <c>/api</c>, with its OpenAPI document at <c>/api/openapi.json</c>.</summary>
@@ -13,6 +15,10 @@ internal static class LocalApi
         {
             document.Info.Title = "OmoiOs API";
             document.Info.Description = "Specs through EXPLORE → REQUIREMENTS → DESIGN → TASKS → SYNC → EXECUTE → COMPLETE. Both hosts serve this contract.";
+
+            // No server list: paths resolve against whichever host served the document, so the Functions app can
+            // serve this very document (docs/openapi.json) and neither copy names a port that was only true once.
+            document.Servers?.Clear();
             return Task.CompletedTask;
         }));
         return services;

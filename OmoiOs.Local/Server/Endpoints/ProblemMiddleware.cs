@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.WebUtilities;
 using OmoiOs.Core.Application;
 
 namespace OmoiOs.Local.Server.Endpoints;
@@ -11,13 +12,16 @@ internal sealed class ProblemMiddleware(RequestDelegate next, ILogger<ProblemMid
         try
         {
             await next(context);
+            if (IsBareError(context.Response))
+            {
+                await WriteAsync(context, ForBareStatus(context));
+            }
         }
         catch (Exception error) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
         {
             var problem = error switch
             {
-                ApiProblemException p => p.Problem,
-                BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => ApiProblem.TooLarge(RequestBody.MaxBytes),
+                BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => ApiProblem.TooLarge(JsonRequestBody.MaxBytes),
                 BadHttpRequestException bad => ApiProblem.MalformedBody(bad.Message),
                 _ => ApiProblem.From(error),
             };
@@ -30,10 +34,22 @@ internal sealed class ProblemMiddleware(RequestDelegate next, ILogger<ProblemMid
         }
     }
 
+    // Routing answers an unknown route (404), a wrong method (405) or a content type an endpoint does not accept (415) with a status alone.
+    private static bool IsBareError(HttpResponse response) =>
+        !response.HasStarted && response.StatusCode >= 400 && response.ContentType is null && response.ContentLength is null or 0;
+
+    private static ApiProblem ForBareStatus(HttpContext context) => context.Response.StatusCode switch
+    {
+        StatusCodes.Status404NotFound => ApiProblem.NoRoute(context.Request.Method, context.Request.Path),
+        StatusCodes.Status405MethodNotAllowed => ApiProblem.MethodNotAllowed(context.Request.Method, context.Request.Path),
+        StatusCodes.Status415UnsupportedMediaType => ApiProblem.UnsupportedMediaType(context.Request.ContentType),
+        var status => new ApiProblem("https://omoios.dev/problems/http", ReasonPhrases.GetReasonPhrase(status), status, ReasonPhrases.GetReasonPhrase(status)),
+    };
+
     public static async Task WriteAsync(HttpContext context, ApiProblem problem)
     {
         context.Response.StatusCode = problem.Status;
         context.Response.ContentType = ApiProblem.ContentType;
-        await JsonSerializer.SerializeAsync(context.Response.Body, problem, ApiJson.Options, context.RequestAborted);
+        await JsonSerializer.SerializeAsync(context.Response.Body, problem with { Instance = context.Request.Path }, ApiJson.Options, context.RequestAborted);
     }
 }

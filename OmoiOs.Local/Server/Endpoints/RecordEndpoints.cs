@@ -11,9 +11,9 @@ internal static class RecordEndpoints
     {
         api.MapGet("/tickets", async (HttpRequest request, RecordQueries queries, CancellationToken cancellationToken) =>
         {
-            var page = await queries.TicketsAsync(SpecIdFilter(request), Query.PageSize(request), request.Query["continuationToken"], cancellationToken);
+            var page = await queries.TicketsAsync(Query.SpecId(request), Query.PageSize(request), request.Query["continuationToken"], cancellationToken);
             return Results.Ok(new ListResponse<Ticket>(page.Items, page.ContinuationToken));
-        }).WithTags("Tickets").WithName("ListTickets").Produces<ListResponse<Ticket>>().ProducesProblem(400);
+        }).WithTags("Tickets").WithName("ListTickets").Produces<ListResponse<Ticket>>().ProducesProblem(400).WithQuery(QueryParameter.SpecId, QueryParameter.PageSize, QueryParameter.ContinuationToken);
 
         api.MapGet("/tickets/{id}", async (string id, RecordQueries queries, CancellationToken cancellationToken) =>
             Results.Ok(await queries.TicketAsync(id, cancellationToken)))
@@ -21,20 +21,12 @@ internal static class RecordEndpoints
 
         api.MapGet("/tasks", async (HttpRequest request, RecordQueries queries, CancellationToken cancellationToken) =>
         {
-            var page = await queries.TasksAsync(SpecIdFilter(request), Query.PageSize(request), request.Query["continuationToken"], cancellationToken);
+            var page = await queries.TasksAsync(Query.SpecId(request), Query.PageSize(request), request.Query["continuationToken"], cancellationToken);
             return Results.Ok(new ListResponse<WorkTask>(page.Items, page.ContinuationToken));
-        }).WithTags("Tasks").WithName("ListTasks").Produces<ListResponse<WorkTask>>().ProducesProblem(400);
+        }).WithTags("Tasks").WithName("ListTasks").Produces<ListResponse<WorkTask>>().ProducesProblem(400).WithQuery(QueryParameter.SpecId, QueryParameter.PageSize, QueryParameter.ContinuationToken);
 
         api.MapGet("/tasks/{id}", async (string id, RecordQueries queries, CancellationToken cancellationToken) =>
             Results.Ok(await queries.TaskAsync(id, cancellationToken)))
             .WithTags("Tasks").WithName("GetTask").Produces<WorkTask>().ProducesProblem(404);
-    }
-
-    private static string? SpecIdFilter(HttpRequest request)
-    {
-        var specId = request.Query["specId"].ToString();
-        return specId.Length == 0 ? null
-            : RecordIds.IsSpecId(specId) ? specId
-            : throw new ApiProblemException(ApiProblem.InvalidQuery("specId", $"'{specId}' is not a spec id."));
     }
 }

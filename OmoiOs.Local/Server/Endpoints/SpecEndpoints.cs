@@ -5,6 +5,7 @@ using OmoiOs.Core.Export;
 using OmoiOs.Core.Planning.Outputs;
 using OmoiOs.Core.Serialization;
 using OmoiOs.Core.Workflow;
+using Microsoft.OpenApi;
 
 namespace OmoiOs.Local.Server.Endpoints;
 
@@ -26,7 +27,7 @@ internal static class SpecEndpoints
         {
             var page = await service.ListAsync(Query.PageSize(request), request.Query["continuationToken"], cancellationToken);
             return Results.Ok(new ListResponse<Spec>(page.Items, page.ContinuationToken));
-        }).WithName("ListSpecs").Produces<ListResponse<Spec>>().ProducesProblem(400);
+        }).WithName("ListSpecs").Produces<ListResponse<Spec>>().ProducesProblem(400).WithQuery(QueryParameter.PageSize, QueryParameter.ContinuationToken);
 
         specs.MapGet("/{id}", async (string id, SpecService service, CancellationToken cancellationToken) =>
             Results.Ok(await service.GetAsync(id, cancellationToken)))
@@ -70,21 +71,18 @@ internal static class SpecEndpoints
 
         specs.MapGet("/{id}/export", async (string id, HttpRequest request, SpecService service, CancellationToken cancellationToken) =>
         {
-            if (!EnumNames.TryParseWire<SpecExportFormat>(request.Query["format"].ToString() is { Length: > 0 } f ? f : "kiro", out var format))
-            {
-                throw new ApiProblemException(ApiProblem.InvalidQuery("format", "must be kiro or speckit."));
-            }
-
+            var format = ApiQuery.ExportFormat(request.Query["format"]);
             var files = await service.ExportAsync(id, format, cancellationToken);
             if (request.Query["file"].ToString() is { Length: > 0 } name)
             {
-                var file = files.FirstOrDefault(f => f.Path == name || f.Path.EndsWith("/" + name, StringComparison.Ordinal))
-                    ?? throw new ApiProblemException(ApiProblem.InvalidQuery("file", $"must be one of {string.Join(", ", files.Select(f => f.Path))}."));
-                return Results.Text(file.Content, "text/markdown; charset=utf-8");
+                return Results.Text(ApiQuery.ExportFile(files, name).Content, "text/markdown; charset=utf-8");
             }
 
             return Results.File(ExportArchive.Zip(files), "application/zip", $"{id}-{format.ToWire()}.zip");
-        }).WithName("ExportSpec").Produces(200, contentType: "application/zip").ProducesProblem(400).ProducesProblem(404).ProducesProblem(409);
+        }).WithName("ExportSpec").Produces(200, contentType: "application/zip").Produces(200, contentType: "text/markdown").ProducesProblem(400).ProducesProblem(404).ProducesProblem(409)
+            .WithQuery(
+                new QueryParameter("format", JsonSchemaType.String, "kiro (default) or speckit."),
+                new QueryParameter("file", JsonSchemaType.String, "One file of the export (e.g. requirements.md) as Markdown instead of the zip."));
 
         specs.MapPost("/{id}/cancel", async (string id, SpecService service, IWorkflowClient workflows, CancellationToken cancellationToken) =>
             Results.Accepted($"/api/specs/{id}", await service.CancelAsync(id, workflows, cancellationToken)))

@@ -44,4 +44,88 @@ public sealed class TaskQueuePolicyTests
     [Fact]
     public void Rank_NegativeHours_Throws() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => TaskQueuePolicy.Rank(-1, 10, 0.5));
+
+    private static readonly DateTimeOffset ReferenceNow = new(2025, 6, 1, 12, 0, 0, TimeSpan.Zero);
+
+    [Theory]
+    [InlineData(Priority.Critical, 0.45 * 1.0)]
+    [InlineData(Priority.High, 0.45 * 0.75)]
+    [InlineData(Priority.Medium, 0.45 * 0.5)]
+    [InlineData(Priority.Low, 0.45 * 0.25)]
+    public void Score_NewTaskWithNothingElse_IsPriorityTermPlusFullRetryTerm(Priority priority, double priorityTerm)
+    {
+        var score = TaskQueuePolicy.Default.Score(Task("a", priority, ReferenceNow), 0, ReferenceNow);
+
+        Assert.Equal(priorityTerm + 0.05, score, 10);
+    }
+
+    [Fact]
+    public void Score_EveryTermAtItsCap_SumsToOne()
+    {
+        var task = Task("a", Priority.Critical, ReferenceNow.AddHours(-5));
+
+        var score = TaskQueuePolicy.Default.Score(task, tasksUnblocked: 25, ReferenceNow, deadline: ReferenceNow.AddMinutes(-1));
+
+        Assert.Equal(1.0, score, 10);
+    }
+
+    [Fact]
+    public void Score_HalfAgeHalfUnblocksHalfDeadlineHalfRetries_WeighsEachTerm()
+    {
+        var task = Task("a", Priority.Low, ReferenceNow.AddMinutes(-30)) with { Attempts = 1, MaxRetries = 2 };
+
+        var score = TaskQueuePolicy.Default.Score(task, tasksUnblocked: 5, ReferenceNow, deadline: ReferenceNow.AddMinutes(30));
+
+        Assert.Equal((0.45 * 0.25) + (0.20 * 0.5) + (0.15 * 0.5) + (0.15 * 0.5) + (0.05 * 0.5), score, 10);
+    }
+
+    [Fact]
+    public void Score_DeadlineBeyondWindow_AddsNothing()
+    {
+        var task = Task("a", Priority.Medium, ReferenceNow);
+
+        Assert.Equal(
+            TaskQueuePolicy.Default.Score(task, 0, ReferenceNow),
+            TaskQueuePolicy.Default.Score(task, 0, ReferenceNow, deadline: ReferenceNow.AddHours(3)), 10);
+    }
+
+    [Fact]
+    public void Order_ReadyTasks_BestScoreFirstThenOlderThenId()
+    {
+        var low = Task("low", Priority.Low, ReferenceNow);
+        var blocker = Task("blocker", Priority.Medium, ReferenceNow);
+        var critical = Task("critical", Priority.Critical, ReferenceNow);
+        var twinB = Task("twin-b", Priority.Medium, ReferenceNow.AddSeconds(-1));
+        var twinA = Task("twin-a", Priority.Medium, ReferenceNow.AddSeconds(-1));
+        List<string> waitingIds = ["w1", "w2", "w3"];
+        var waiting = waitingIds.Select(id => Task(id, Priority.Low, ReferenceNow) with { DependsOn = ["blocker"] }).ToList();
+        var done = Task("done", Priority.Low, ReferenceNow) with { DependsOn = ["twin-a"], Status = WorkTaskStatus.Completed };
+        IReadOnlyCollection<WorkTask> all = [low, blocker, critical, twinB, twinA, done, .. waiting];
+
+        var order = TaskQueuePolicy.Default.Order([low, twinB, blocker, twinA, critical], all, ReferenceNow);
+
+        Assert.Equal(["critical", "blocker", "twin-a", "twin-b", "low"], order.Select(t => t.Id));
+    }
+
+    [Fact]
+    public void CountUnblocked_FinishedDependentsIgnored()
+    {
+        var root = Task("root", Priority.Medium, ReferenceNow);
+        var waiting = Task("w", Priority.Medium, ReferenceNow) with { DependsOn = ["root"] };
+        var failed = Task("f", Priority.Medium, ReferenceNow) with { DependsOn = ["root"], Status = WorkTaskStatus.Failed };
+
+        Assert.Equal(1, TaskQueuePolicy.CountUnblocked(root, [root, waiting, failed]));
+    }
+
+    private static WorkTask Task(string id, Priority priority, DateTimeOffset created) => new()
+    {
+        Id = id,
+        SpecId = "spec-abcdef123456",
+        TicketId = "ticket-abcdef123456",
+        SpecTaskId = "spec-task-abcdef123456-" + id,
+        Title = id,
+        Priority = priority,
+        CreatedAt = created,
+        UpdatedAt = created,
+    };
 }

@@ -162,8 +162,11 @@ public sealed class RequiredSettingsValidatorTests
 
     [Theory]
     [InlineData("openai", SettingKeys.OpenAiApiKey)]
+    [InlineData("openai", SettingKeys.OpenAiModel)]
     [InlineData("anthropic", SettingKeys.AnthropicApiKey)]
+    [InlineData("anthropic", SettingKeys.AnthropicModel)]
     [InlineData("azure-openai", SettingKeys.AzureOpenAiEndpoint)]
+    [InlineData("azure-openai", SettingKeys.AzureOpenAiDeployment)]
     public void Validate_PlannerWithoutItsSetting_NamesIt(string planner, string missingKey)
     {
         var settings = LocalSettings();
@@ -175,13 +178,53 @@ public sealed class RequiredSettingsValidatorTests
     }
 
     [Fact]
-    public void Validate_OpenAiPlannerAgainstSelfHostedServer_NeedsNoKey()
+    public void Validate_OpenAiPlannerAgainstSelfHostedServer_AcceptsHttpAndAPlaceholderKey()
     {
         var settings = LocalSettings();
         settings[SettingKeys.Planner] = "openai";
-        settings[SettingKeys.OpenAiBaseUrl] = "http://127.0.0.1:11434/v1";
+        settings[SettingKeys.OpenAiEndpoint] = "http://127.0.0.1:11434/v1";
+        settings[SettingKeys.OpenAiModel] = "qwen2.5-coder";
+        settings[SettingKeys.OpenAiApiKey] = "none";
 
         Assert.Empty(RequiredSettingsValidator.Validate(Build(settings), SettingsProfile.Local));
+    }
+
+    [Fact]
+    public void Validate_OpenAiPlannerAgainstSelfHostedServerWithoutKey_NamesTheKey()
+    {
+        var settings = LocalSettings();
+        settings[SettingKeys.Planner] = "openai";
+        settings[SettingKeys.OpenAiEndpoint] = "http://127.0.0.1:11434/v1";
+        settings[SettingKeys.OpenAiModel] = "qwen2.5-coder";
+
+        var problem = Assert.Single(RequiredSettingsValidator.Validate(Build(settings), SettingsProfile.Local));
+        Assert.Equal(SettingKeys.OpenAiApiKey, problem.Key);
+    }
+
+    [Fact]
+    public void Validate_AzureOpenAiWithoutApiKey_AuthenticatesWithTheIdentity()
+    {
+        var settings = AzureSettings();
+        settings[SettingKeys.Planner] = "azure-openai";
+        settings[SettingKeys.AzureOpenAiEndpoint] = "https://omoi.openai.azure.com/";
+        settings[SettingKeys.AzureOpenAiDeployment] = "gpt-4o";
+        settings[SettingKeys.AzureOpenAiApiKey] = "";
+
+        Assert.Empty(RequiredSettingsValidator.Validate(Build(settings), SettingsProfile.Azure));
+    }
+
+    [Fact]
+    public void Validate_AzureOpenAiWithUnresolvedApiKey_Reported()
+    {
+        var settings = AzureSettings();
+        settings[SettingKeys.Planner] = "azure-openai";
+        settings[SettingKeys.AzureOpenAiEndpoint] = "https://omoi.openai.azure.com/";
+        settings[SettingKeys.AzureOpenAiDeployment] = "gpt-4o";
+        settings[SettingKeys.AzureOpenAiApiKey] = UnresolvedReference;
+
+        var problem = Assert.Single(RequiredSettingsValidator.Validate(Build(settings), SettingsProfile.Azure));
+        Assert.Equal(SettingKeys.AzureOpenAiApiKey, problem.Key);
+        Assert.Contains("Key Vault", problem.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -63,5 +63,20 @@ public sealed class TableRequirementRepositoryTests : IDisposable
         Assert.Empty(await Requirements.ListAsync(specId, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task MarkCriteriaMetAsync_120Criteria_StoresEachMetWithItsEventInOrder()
+    {
+        var specId = TestRecords.NewSpecId();
+        var criteria = Enumerable.Range(1, 40).SelectMany(n => Enumerable.Range(1, 3).Select(o => TestRecords.Criterion(specId, n, o))).ToList();
+        await Requirements.UpsertAsync(specId, [], criteria, CancellationToken.None);
+
+        await Requirements.MarkCriteriaMetAsync(specId, criteria, c => new OmoiOs.Core.Domain.SpecEventDraft("criterion_met", "criterion", c.Id), CancellationToken.None);
+
+        Assert.All(await Requirements.ListCriteriaAsync(specId, CancellationToken.None), c => Assert.True(c.Completed));
+        var events = await _storage.Get<ISpecEventRepository>().ListAsync(specId, 0, 1000, CancellationToken.None);
+        Assert.Equal(criteria.Select(c => c.Id).Order(), events.Select(e => e.EntityId).Order());
+        Assert.Equal(Enumerable.Range(1, 120).Select(i => (long)i), events.Select(e => e.Sequence));
+    }
+
     public void Dispose() => _storage.Dispose();
 }

@@ -15,10 +15,29 @@ param subnetId string
 param maximumInstanceCount int
 param instanceMemoryMB int
 param taskHubName string
+param tablePrefix string
+param storageTimeout string
+param storageRetries int
 param planner string
-param openAiBaseUrl string
+param plannerTimeout string
+param plannerTotalTimeout string
+param plannerMaxRetries int
+param plannerRetryDelay string
+param plannerMaxOutputTokens int
+param plannerJsonSchema bool
+param openAiEndpoint string
+param openAiModel string
+param openAiInputUsdPerMillionTokens string
+param openAiOutputUsdPerMillionTokens string
 param azureOpenAiEndpoint string
 param azureOpenAiDeployment string
+param azureOpenAiAuthentication string
+param azureOpenAiInputUsdPerMillionTokens string
+param azureOpenAiOutputUsdPerMillionTokens string
+param anthropicEndpoint string
+param anthropicModel string
+param anthropicInputUsdPerMillionTokens string
+param anthropicOutputUsdPerMillionTokens string
 param daytonaApiUrl string
 param daytonaSnapshot string
 param daytonaTarget string
@@ -128,12 +147,35 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     OMOI_TASK_HUB: taskHubName
     OMOI_STORAGE_TABLE_URI: storage.properties.primaryEndpoints.table
     OMOI_STORAGE_CLIENT_ID: identityClientId
+    OMOI_TABLE_PREFIX: tablePrefix
+    OMOI_STORAGE_TIMEOUT: storageTimeout
+    OMOI_STORAGE_RETRIES: string(storageRetries)
+    // Remote repositories are cloned here; /tmp is the instance's writable local disk.
+    OMOI_DATA_DIR: '/tmp/omoi'
     OMOI_PLANNER: planner
-    OMOI_OPENAI_BASE_URL: openAiBaseUrl
+    OMOI_PLANNER_TIMEOUT: plannerTimeout
+    OMOI_PLANNER_TOTAL_TIMEOUT: plannerTotalTimeout
+    OMOI_PLANNER_MAX_RETRIES: string(plannerMaxRetries)
+    OMOI_PLANNER_RETRY_DELAY: plannerRetryDelay
+    OMOI_PLANNER_MAX_OUTPUT_TOKENS: string(plannerMaxOutputTokens)
+    OMOI_PLANNER_JSON_SCHEMA: string(plannerJsonSchema)
+    OMOI_OPENAI_ENDPOINT: openAiEndpoint
+    OMOI_OPENAI_MODEL: openAiModel
     OMOI_OPENAI_API_KEY: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/openai-api-key)'
+    OMOI_OPENAI_INPUT_USD_PER_MTOK: openAiInputUsdPerMillionTokens
+    OMOI_OPENAI_OUTPUT_USD_PER_MTOK: openAiOutputUsdPerMillionTokens
     OMOI_AZURE_OPENAI_ENDPOINT: azureOpenAiEndpoint
     OMOI_AZURE_OPENAI_DEPLOYMENT: azureOpenAiDeployment
+    // An empty key means "authenticate with the identity"; an unresolved reference would not be empty.
+    OMOI_AZURE_OPENAI_API_KEY: azureOpenAiAuthentication == 'apiKey' ? '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/azure-openai-api-key)' : ''
+    OMOI_AZURE_OPENAI_CLIENT_ID: identityClientId
+    OMOI_AZURE_OPENAI_INPUT_USD_PER_MTOK: azureOpenAiInputUsdPerMillionTokens
+    OMOI_AZURE_OPENAI_OUTPUT_USD_PER_MTOK: azureOpenAiOutputUsdPerMillionTokens
+    OMOI_ANTHROPIC_ENDPOINT: anthropicEndpoint
+    OMOI_ANTHROPIC_MODEL: anthropicModel
     OMOI_ANTHROPIC_API_KEY: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/anthropic-api-key)'
+    OMOI_ANTHROPIC_INPUT_USD_PER_MTOK: anthropicInputUsdPerMillionTokens
+    OMOI_ANTHROPIC_OUTPUT_USD_PER_MTOK: anthropicOutputUsdPerMillionTokens
     OMOI_SANDBOX: 'daytona'
     OMOI_SANDBOX_ALLOW_NETWORK: string(sandboxAllowNetwork)
     OMOI_SANDBOX_OUTPUT_LIMIT_BYTES: '4194304'

@@ -9,6 +9,9 @@ param tags object
 param openAiApiKey string
 
 @secure()
+param azureOpenAiApiKey string
+
+@secure()
 param anthropicApiKey string
 
 @secure()
@@ -39,6 +42,14 @@ resource openAiSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empt
   name: 'openai-api-key'
   properties: {
     value: openAiApiKey
+  }
+}
+
+resource azureOpenAiSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(azureOpenAiApiKey)) {
+  parent: vault
+  name: 'azure-openai-api-key'
+  properties: {
+    value: azureOpenAiApiKey
   }
 }
 

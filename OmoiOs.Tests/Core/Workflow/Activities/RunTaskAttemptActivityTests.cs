@@ -8,7 +8,7 @@ using OmoiOs.Tests.Support;
 namespace OmoiOs.Tests.Core.Workflow.Activities;
 
 [Collection(AzuriteGroup.Name)]
-public sealed class RunTaskAttemptActivityTests : IAsyncDisposable
+public sealed class RunTaskAttemptActivityTests : IDisposable
 {
     private readonly WorkflowHarness _harness = new();
 
@@ -95,5 +95,5 @@ public sealed class RunTaskAttemptActivityTests : IAsyncDisposable
         return (spec, bridged.Tasks.OrderBy(t => t.Id, StringComparer.Ordinal).ToList());
     }
 
-    public ValueTask DisposeAsync() => _harness.DisposeAsync();
+    public void Dispose() => _harness.Dispose();
 }

@@ -1,6 +1,11 @@
+using Microsoft.Extensions.DependencyInjection;
+using OmoiOs.Core.Application;
+using OmoiOs.Core.Application.Contracts;
 using OmoiOs.Core.Domain;
+using OmoiOs.Core.Execution;
 using OmoiOs.Core.Ports;
 using OmoiOs.Core.Workflow;
+using OmoiOs.Core.Workflow.Activities;
 using OmoiOs.Core.Workflow.Contracts;
 using OmoiOs.Infrastructure.Workflow.Embedded;
 using OmoiOs.Tests.Support;
@@ -8,46 +13,194 @@ using OmoiOs.Tests.Support;
 namespace OmoiOs.Tests.Infrastructure.Workflow.Embedded;
 
 [Collection(AzuriteGroup.Name)]
-public sealed class EmbeddedWorkflowEngineTests : IAsyncDisposable
+public sealed class EmbeddedWorkflowEngineTests : IDisposable
 {
-    private readonly WorkflowHarness _harness = new();
-
-    private EmbeddedWorkflowEngine Engine => _harness.Get<EmbeddedWorkflowEngine>();
+    private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(2);
+    private readonly List<ServicesHarness> _harnesses = [];
 
     [Fact]
-    public async Task StartAsync_ExecuteOnlySpecWith40Tasks_RunsEachTaskOnceAndNumbersEveryEventWithoutGaps()
+    public async Task StartAsync_NewSpec_PlansAndRunsEveryTaskOnceToCompleted()
     {
-        var spec = await _harness.SeedPlannedSpecAsync(requirements: 10, tasks: 40);
+        var runner = new ScriptedTaskRunner();
+        var services = Harness(runner);
+        var spec = await CreateSpecAsync(services);
 
-        await Engine.StartAsync(spec.InstanceId, new SpecWorkflowInput(spec.Id, ExecuteOnly: true), CancellationToken.None);
-        var state = await Engine.WaitForCompletionAsync(spec.InstanceId, CancellationToken.None);
+        var start = await services.Get<SpecService>().ExecuteAsync(spec.Id, Engine(services), CancellationToken.None);
+        var state = await Engine(services).WaitForCompletionAsync(start.InstanceId, CancellationToken.None).WaitAsync(Deadline);
 
         Assert.Equal(WorkflowRuntimeStatus.Completed, state!.Status);
-        Assert.Equal(SpecStatus.Completed, (await _harness.Get<ISpecRepository>().GetAsync(spec.Id, CancellationToken.None)).Status);
-        var tasks = await _harness.Get<IWorkTaskRepository>().ListAsync(spec.Id, CancellationToken.None);
-        Assert.Equal(40, tasks.Count);
+        var stored = await services.Get<ISpecRepository>().GetAsync(spec.Id, CancellationToken.None);
+        Assert.Equal(SpecStatus.Completed, stored.Status);
+        var tasks = await services.Get<IWorkTaskRepository>().ListAsync(spec.Id, CancellationToken.None);
+        Assert.NotEmpty(tasks);
         Assert.All(tasks, t => Assert.Equal(WorkTaskStatus.Completed, t.Status));
-        Assert.All(await _harness.Get<ISpecTaskRepository>().ListAsync(spec.Id, CancellationToken.None), t => Assert.Equal(SpecTaskStatus.Completed, t.Status));
-        Assert.Equal(tasks.Select(t => t.Id).Order(), _harness.Runner.Requests.Select(r => r.Task.Id).Order());
-        var events = await _harness.Get<ISpecEventRepository>().ListAsync(spec.Id, 0, 10_000, CancellationToken.None);
-        Assert.Equal(Enumerable.Range(1, events.Count).Select(i => (long)i), events.Select(e => e.Sequence));
-        Assert.All(tasks, t =>
+        Assert.All(tasks, t => Assert.Equal(1, runner.Runs[t.Id]));
+        await AssertEventsGapFreeAsync(services, spec.Id);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_WhileRunning_DoesNotStartASecondRun()
+    {
+        var runner = new ScriptedTaskRunner();
+        runner.Hold();
+        var services = Harness(runner);
+        var spec = await CreateSpecAsync(services);
+        var specs = services.Get<SpecService>();
+
+        var first = await specs.ExecuteAsync(spec.Id, Engine(services), CancellationToken.None);
+        var second = await specs.ExecuteAsync(spec.Id, Engine(services), CancellationToken.None);
+        runner.Release();
+        await Engine(services).WaitForCompletionAsync(first.InstanceId, CancellationToken.None).WaitAsync(Deadline);
+
+        Assert.True(first.Started);
+        Assert.False(second.Started);
+        Assert.Equal(first.InstanceId, second.InstanceId);
+        Assert.All(runner.Runs.Values, runs => Assert.Equal(1, runs));
+    }
+
+    [Fact]
+    public async Task ResumeAsync_AfterTheEngineStoppedMidExecution_FinishesWithEveryTaskCompletedOnceInTheRecords()
+    {
+        var firstRunner = new ScriptedTaskRunner();
+        var first = Harness(firstRunner);
+        var spec = await CreateSpecAsync(first);
+        firstRunner.Hold();
+        await first.Get<SpecService>().ExecuteAsync(spec.Id, Engine(first), CancellationToken.None);
+        await WaitUntilAsync(() => firstRunner.TotalRuns > 0);
+
+        await first.StopEngineAsync();
+        var secondRunner = new ScriptedTaskRunner();
+        var second = Harness(secondRunner, first.TablePrefix);
+        Assert.Equal(1, await Engine(second).ResumeAsync(CancellationToken.None));
+        var state = await Engine(second).WaitForCompletionAsync(spec.InstanceId, CancellationToken.None).WaitAsync(Deadline);
+
+        Assert.Equal(WorkflowRuntimeStatus.Completed, state!.Status);
+        var tasks = await second.Get<IWorkTaskRepository>().ListAsync(spec.Id, CancellationToken.None);
+        Assert.All(tasks, t => Assert.Equal(WorkTaskStatus.Completed, t.Status));
+        Assert.Single(await second.Get<ITicketRepository>().ListAsync(spec.Id, CancellationToken.None));
+        var events = await second.Get<ISpecEventRepository>().ListAsync(spec.Id, 0, 10_000, CancellationToken.None);
+        Assert.Equal(tasks.Count, events.Count(e => e.Type == SpecEventTypes.TaskCompleted));
+        Assert.Equal(tasks.Count, events.Where(e => e.Type == SpecEventTypes.TaskCreated).Select(e => e.EntityId).Distinct().Count());
+        Assert.Equal(tasks.Count, events.Count(e => e.Type == SpecEventTypes.TaskCreated));
+        await AssertEventsGapFreeAsync(second, spec.Id);
+    }
+
+    [Fact]
+    public async Task Approval_RaisedWhileWaiting_RejectRerunsThePhaseThenApproveGoesOn()
+    {
+        var services = Harness(new ScriptedTaskRunner());
+        var spec = await CreateSpecAsync(services, new SpecOptionsRequest { RequireApproval = [ApprovalGate.Requirements] });
+        var specs = services.Get<SpecService>();
+        var engine = Engine(services);
+        await specs.ExecuteAsync(spec.Id, engine, CancellationToken.None);
+
+        await WaitForStatusAsync(services, spec.Id, SpecStatus.AwaitingApproval);
+        await specs.ApproveAsync(spec.Id, new ApproveRequest(ApprovalGate.Requirements, false, "Split the second requirement."), engine, CancellationToken.None);
+        await WaitUntilAsync(async () => (await Events(services, spec.Id)).Count(e => e.Type == SpecEventTypes.ApprovalRequested) == 2);
+        await specs.ApproveAsync(spec.Id, new ApproveRequest(ApprovalGate.Requirements, true, null), engine, CancellationToken.None);
+        await engine.WaitForCompletionAsync(spec.InstanceId, CancellationToken.None).WaitAsync(Deadline);
+
+        var events = await Events(services, spec.Id);
+        Assert.Equal(2, events.Count(e => e.Type == SpecEventTypes.PhaseStarted && (string?)e.Payload["phase"] == "requirements"));
+        Assert.Equal(2, events.Count(e => e.Type == SpecEventTypes.ApprovalReceived));
+        var stored = await services.Get<ISpecRepository>().GetAsync(spec.Id, CancellationToken.None);
+        Assert.Equal(SpecStatus.Completed, stored.Status);
+        Assert.NotNull(stored.RequirementsApprovedAt);
+    }
+
+    [Fact]
+    public async Task Approval_NobodyAnswersBeforeTheTimeout_FailsTheSpecSayingSo()
+    {
+        var services = Harness(new ScriptedTaskRunner());
+        var spec = await CreateSpecAsync(services, new SpecOptionsRequest { RequireApproval = [ApprovalGate.Design], ApprovalTimeoutSeconds = 1 });
+
+        await services.Get<SpecService>().ExecuteAsync(spec.Id, Engine(services), CancellationToken.None);
+        await Engine(services).WaitForCompletionAsync(spec.InstanceId, CancellationToken.None).WaitAsync(Deadline);
+
+        var stored = await services.Get<ISpecRepository>().GetAsync(spec.Id, CancellationToken.None);
+        Assert.Equal(SpecStatus.Failed, stored.Status);
+        Assert.StartsWith("approval of design timed out", stored.FailureReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Execute_TaskThatKeepsFailing_IsRetriedThenFailsAndOnlyItsDependantsAreBlocked()
+    {
+        string? victim = null;
+        var runner = new ScriptedTaskRunner(request =>
         {
-            Assert.Single(events, e => e.EntityId == t.Id && e.Type == SpecEventTypes.TaskStarted);
-            Assert.Single(events, e => e.EntityId == t.Id && e.Type == SpecEventTypes.TaskCompleted);
+            victim ??= request.SpecTask.Key == "TSK-001" ? request.Task.Id : null;
+            return request.Task.Id == victim ? TaskRunVerdict.NeedsRevision : TaskRunVerdict.Completed;
         });
+        var services = Harness(runner);
+        var spec = await CreateSpecAsync(services, new SpecOptionsRequest { MaxRetries = 2 });
+
+        await services.Get<SpecService>().ExecuteAsync(spec.Id, Engine(services), CancellationToken.None);
+        await Engine(services).WaitForCompletionAsync(spec.InstanceId, CancellationToken.None).WaitAsync(Deadline);
+
+        var tasks = await services.Get<IWorkTaskRepository>().ListAsync(spec.Id, CancellationToken.None);
+        var failed = Assert.Single(tasks, t => t.Status == WorkTaskStatus.Failed);
+        Assert.Equal(3, runner.Runs[failed.Id]);
+        Assert.All(tasks.Where(t => t.DependsOn.Contains(failed.Id)), t => Assert.Equal(WorkTaskStatus.Blocked, t.Status));
+        Assert.All(tasks.Where(t => t.Status == WorkTaskStatus.Blocked), t => Assert.NotEmpty(t.DependsOn));
+        var stored = await services.Get<ISpecRepository>().GetAsync(spec.Id, CancellationToken.None);
+        Assert.Equal(SpecStatus.Failed, stored.Status);
+        Assert.Contains("1 task(s) failed", stored.FailureReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Execute_BudgetSpent_StopsSchedulingAndFailsWithBudgetExhaustedKeepingWhatRan()
+    {
+        var runner = new ScriptedTaskRunner(costPerRun: 0.10m);
+        var services = Harness(runner);
+        var spec = await CreateSpecAsync(services, new SpecOptionsRequest { BudgetUsd = 0.15m, MaxParallelTasks = 1 });
+
+        await services.Get<SpecService>().ExecuteAsync(spec.Id, Engine(services), CancellationToken.None);
+        await Engine(services).WaitForCompletionAsync(spec.InstanceId, CancellationToken.None).WaitAsync(Deadline);
+
+        var stored = await services.Get<ISpecRepository>().GetAsync(spec.Id, CancellationToken.None);
+        Assert.Equal((SpecStatus.Failed, FailureReasons.BudgetExhausted), (stored.Status, stored.FailureReason));
+        Assert.Equal(0.20m, stored.CostUsd);
+        var tasks = await services.Get<IWorkTaskRepository>().ListAsync(spec.Id, CancellationToken.None);
+        Assert.Equal(2, tasks.Count(t => t.Status == WorkTaskStatus.Completed));
+        Assert.Contains(tasks, t => t.Status == WorkTaskStatus.Pending);
+        Assert.Equal(2, runner.TotalRuns);
+    }
+
+    [Fact]
+    public async Task ResumeAsync_HistoryTheCodeDidNotMake_FailsTheInstanceAndTheSpecNamingTheCause()
+    {
+        var services = Harness(new ScriptedTaskRunner());
+        var spec = await CreateSpecAsync(services);
+        await services.Get<StartPlanningActivity>().RunAsync(new StartPlanningInput(spec.Id, ExecuteOnly: false), CancellationToken.None);
+        var store = services.Get<WorkflowHistoryStore>();
+        var now = DateTimeOffset.UtcNow;
+        var instance = new InstanceRecord(spec.Id, WorkflowNames.SpecWorkflow, "exec1", $$"""{"specId":"{{spec.Id}}","executeOnly":false}""", InstanceStatus.Running, null, null, null, now, now);
+        await store.SaveAsync(instance, CancellationToken.None);
+        await store.AppendHistoryAsync(spec.Id, "exec1", [new HistoryEvent(1, 0, HistoryEventKind.ActivityCompleted, "SomethingElse", "true", null, now, null)], CancellationToken.None);
+
+        await Engine(services).ResumeAsync(CancellationToken.None);
+        var state = await Engine(services).WaitForCompletionAsync(spec.Id, CancellationToken.None).WaitAsync(Deadline);
+
+        Assert.Equal(WorkflowRuntimeStatus.Failed, state!.Status);
+        Assert.Contains("not deterministic", state.Failure, StringComparison.Ordinal);
+        var stored = await services.Get<ISpecRepository>().GetAsync(spec.Id, CancellationToken.None);
+        Assert.Equal(SpecStatus.Failed, stored.Status);
+        Assert.Contains("not deterministic", stored.FailureReason, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task StartAsync_TasksOfOneExecution_EachAgentRequestCarriesItsOwnRequirementsAndTheSharedInputs()
     {
-        var spec = await _harness.SeedPlannedSpecAsync(requirements: 4, tasks: 12);
+        using var harness = new WorkflowHarness();
+        var spec = await harness.SeedPlannedSpecAsync(requirements: 4, tasks: 12);
+        var engine = harness.Get<EmbeddedWorkflowEngine>();
 
-        await Engine.StartAsync(spec.InstanceId, new SpecWorkflowInput(spec.Id, ExecuteOnly: true), CancellationToken.None);
-        await Engine.WaitForCompletionAsync(spec.InstanceId, CancellationToken.None);
+        await engine.StartAsync(spec.InstanceId, new SpecWorkflowInput(spec.Id, ExecuteOnly: true), CancellationToken.None);
+        var state = await engine.WaitForCompletionAsync(spec.InstanceId, CancellationToken.None).WaitAsync(Deadline);
 
-        Assert.Equal(12, _harness.Runner.Requests.Count);
-        Assert.All(_harness.Runner.Requests, request =>
+        Assert.Equal(WorkflowRuntimeStatus.Completed, state!.Status);
+        Assert.Equal(12, harness.Runner.Requests.Count);
+        Assert.All(harness.Runner.Requests, request =>
         {
             var requirement = Assert.Single(request.Requirements);
             Assert.Equal(Assert.Single(request.SpecTask.Requirements), requirement.Id);
@@ -60,13 +213,54 @@ public sealed class EmbeddedWorkflowEngineTests : IAsyncDisposable
         });
     }
 
-    [Fact]
-    public async Task DisposeAsync_CalledTwice_StopsOnce()
+    private ServicesHarness Harness(ITaskRunner runner, string? tablePrefix = null)
     {
-        await Engine.DisposeAsync();
-
-        await Engine.DisposeAsync();
+        var harness = new ServicesHarness(tablePrefix: tablePrefix, configure: services => services.AddSingleton(runner));
+        _harnesses.Add(harness);
+        return harness;
     }
 
-    public ValueTask DisposeAsync() => _harness.DisposeAsync();
+    private static EmbeddedWorkflowEngine Engine(ServicesHarness services) => services.Get<EmbeddedWorkflowEngine>();
+
+    private static async Task<Spec> CreateSpecAsync(ServicesHarness services, SpecOptionsRequest? options = null) =>
+        await services.Get<SpecService>().CreateAsync(
+            new CreateSpecRequest
+            {
+                Title = "Configurable greeting",
+                Description = "The greeting word is configurable through a --greeting option.\nWhen the option is empty, the CLI prints an error and exits with code 2.",
+                Repository = await SampleRepository.CreateAsync(),
+                Options = options,
+            },
+            CancellationToken.None);
+
+    private static Task<IReadOnlyList<SpecEvent>> Events(ServicesHarness services, string specId) =>
+        services.Get<ISpecEventRepository>().ListAsync(specId, 0, 10_000, CancellationToken.None);
+
+    private static async Task AssertEventsGapFreeAsync(ServicesHarness services, string specId)
+    {
+        var events = await Events(services, specId);
+        Assert.Equal(Enumerable.Range(1, events.Count).Select(i => (long)i), events.Select(e => e.Sequence));
+    }
+
+    private static Task WaitForStatusAsync(ServicesHarness services, string specId, SpecStatus status) =>
+        WaitUntilAsync(async () => (await services.Get<ISpecRepository>().GetAsync(specId, CancellationToken.None)).Status == status);
+
+    private static Task WaitUntilAsync(Func<bool> condition) => WaitUntilAsync(() => Task.FromResult(condition()));
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        using var deadline = new CancellationTokenSource(Deadline);
+        while (!await condition())
+        {
+            await Task.Delay(50, deadline.Token);
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var harness in _harnesses)
+        {
+            harness.Dispose();
+        }
+    }
 }

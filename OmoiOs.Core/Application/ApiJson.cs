@@ -1,8 +1,11 @@
 using System.Text.Json;
 
-namespace OmoiOs.Functions.Http;
+namespace OmoiOs.Core.Application;
 
-/// <summary>The JSON shape of every HTTP response (see API.md): camelCase names.</summary>
+/// <summary>
+/// The HTTP API's JSON, the same on both hosts: camelCase names, enums as their snake_case converters write them,
+/// nulls kept, names matched case-insensitively on input.
+/// </summary>
 public static class ApiJson
 {
     public static JsonSerializerOptions Options { get; } = CreateOptions();

@@ -1,0 +1,52 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using OmoiOs.Infrastructure.DependencyInjection;
+using OmoiOs.Infrastructure.LocalDev;
+using OmoiOs.Infrastructure.Workflow.Embedded;
+using OmoiOs.Local.Server;
+
+namespace OmoiOs.Local.Cli;
+
+/// <summary>
+/// OmoiOs's services for one CLI command, configured from the environment (<c>OMOI_*</c>), on Azurite started
+/// when needed. Unlike <c>omoi serve</c> it resumes no other spec's run.
+/// </summary>
+internal sealed class CliServices : IAsyncDisposable
+{
+    private readonly ServiceProvider _provider;
+    private readonly AzuriteLauncher _azurite;
+
+    private CliServices(ServiceProvider provider, AzuriteLauncher azurite)
+    {
+        _provider = provider;
+        _azurite = azurite;
+    }
+
+    public IServiceProvider Services => _provider;
+
+    public static async Task<CliServices> StartAsync(CancellationToken cancellationToken)
+    {
+        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddLogging(logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
+        services.AddOmoiInfrastructure(configuration);
+        services.AddEmbeddedWorkflowEngine(configuration);
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        var azurite = new AzuriteLauncher(NullLogger<AzuriteLauncher>.Instance);
+        if (StorageSettings.UsesDevelopmentStorage(configuration))
+        {
+            await azurite.EnsureRunningAsync(AppContext.BaseDirectory, Path.Combine(Environment.CurrentDirectory, ".azurite", "data"), cancellationToken);
+        }
+
+        return new CliServices(provider, azurite);
+    }
+
+    public T Get<T>()
+        where T : notnull => _provider.GetRequiredService<T>();
+
+    public async ValueTask DisposeAsync()
+    {
+        await _provider.DisposeAsync();
+        await _azurite.DisposeAsync();
+    }
+}

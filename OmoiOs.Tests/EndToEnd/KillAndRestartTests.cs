@@ -1,0 +1,217 @@
+using System.Text.Json;
+using OmoiOs.Tests.Support;
+
+namespace OmoiOs.Tests.EndToEnd;
+
+/// <summary>
+/// The embedded engine's promise, tested on the real <c>omoi serve</c> process: SIGKILL it in the middle of a run,
+/// start it again with the same settings, and the spec finishes with every task run to completion once as far as
+/// the records, the event log and the repository show — no duplicate ticket, task, event or merge, no gap.
+/// </summary>
+[Collection(AzuriteGroup.Name)]
+public sealed class KillAndRestartTests : IAsyncLifetime
+{
+    private static readonly string[] RequirementsGate = ["requirements"];
+
+    // Each task waits a little, then writes a file of its own: slow enough to be killed mid-run, never conflicting.
+    private const string SlowAgentScript = """
+        #!/bin/sh
+        sleep 0.4
+        echo "$OMOI_TASK_KEY attempt $OMOI_ATTEMPT" > "omoi-$OMOI_TASK_KEY.txt"
+        """;
+
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "omoi-kill-" + Guid.NewGuid().ToString("N")[..12]);
+    private string _repository = "";
+    private Dictionary<string, string?> _settings = [];
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_root);
+        _repository = await SampleRepository.CreateAsync();
+        var agent = Path.Combine(_root, "slow-agent.sh");
+        await File.WriteAllTextAsync(agent, SlowAgentScript.Replace("\r\n", "\n", StringComparison.Ordinal) + "\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(agent, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        _settings = LocalServerHarness.Settings("Kill" + Guid.NewGuid().ToString("N")[..12], $"{agent} {{prompt}}", _root);
+    }
+
+    public Task DisposeAsync()
+    {
+        LocalServerHarness.DeleteQuietly(_repository);
+        LocalServerHarness.DeleteQuietly(_root);
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task OmoiServe_KilledMidExecute_RestartRunsEveryTaskToCompletionOnce()
+    {
+        string specId;
+        List<JsonElement> doneBeforeKill;
+        await using (var first = await OmoiServeProcess.StartAsync(_settings, _root))
+        {
+            specId = await CreateAndExecuteAsync(first.Client, new { maxParallelTasks = 2 });
+            doneBeforeKill = await WaitForTasksAsync(first, specId, counts => counts.GetProperty("completed").GetInt32() >= 2 && counts.GetProperty("running").GetInt32() >= 1);
+            await first.KillAsync();
+        }
+
+        await using var second = await OmoiServeProcess.StartAsync(_settings, _root);
+        var spec = await LocalServerHarness.WaitForSpecAsync(second.Client, specId, s => s.GetProperty("status").GetString() is "completed" or "failed");
+
+        Assert.True(spec.GetProperty("status").GetString() == "completed", $"spec ended {spec}; server said: {second.Output}");
+        var tasks = await AssertCompletedOnceAsync(second.Client, specId);
+        foreach (var before in doneBeforeKill)
+        {
+            // A task completed before the kill was not run again: its record is the one it had.
+            var after = tasks.Single(t => t.GetProperty("id").GetString() == before.GetProperty("id").GetString());
+            Assert.Equal(before.GetProperty("completedAt").GetString(), after.GetProperty("completedAt").GetString());
+            Assert.Equal(before.GetProperty("result").GetProperty("mergedCommit").GetString(), after.GetProperty("result").GetProperty("mergedCommit").GetString());
+        }
+
+        await AssertMergedOnceAsync(specId, tasks.Count);
+    }
+
+    [Fact]
+    public async Task OmoiServe_KilledWhileAwaitingApproval_RestartWaitsOnAndCompletesAfterApproval()
+    {
+        string specId;
+        await using (var first = await OmoiServeProcess.StartAsync(_settings, _root))
+        {
+            specId = await CreateAndExecuteAsync(first.Client, new { requireApproval = RequirementsGate });
+            await LocalServerHarness.WaitForSpecAsync(first.Client, specId, s => s.GetProperty("pendingApproval").GetString() == "requirements");
+            await first.KillAsync();
+        }
+
+        await using var second = await OmoiServeProcess.StartAsync(_settings, _root);
+        using (var approve = await second.Client.PostAsync($"specs/{specId}/approve", LocalServerHarness.Json("{\"gate\":\"requirements\",\"approved\":true}")))
+        {
+            Assert.True(approve.IsSuccessStatusCode, $"approve after the restart answered {(int)approve.StatusCode}: {await approve.Content.ReadAsStringAsync()}");
+        }
+
+        var spec = await LocalServerHarness.WaitForSpecAsync(second.Client, specId, s => s.GetProperty("status").GetString() is "completed" or "failed");
+
+        Assert.True(spec.GetProperty("status").GetString() == "completed", $"spec ended {spec}; server said: {second.Output}");
+        var tasks = await AssertCompletedOnceAsync(second.Client, specId);
+        var events = await LocalServerHarness.EventsAsync(second.Client, specId);
+        Assert.Single(events, e => Type(e) == "approval_requested");
+        Assert.Single(events, e => Type(e) == "approval_received");
+        await AssertMergedOnceAsync(specId, tasks.Count);
+    }
+
+    [Fact]
+    public async Task OmoiServe_KilledDuringPlanning_RestartPlansEachPhaseOnceAndCompletes()
+    {
+        string specId;
+        await using (var first = await OmoiServeProcess.StartAsync(_settings, _root))
+        {
+            specId = await CreateAndExecuteAsync(first.Client, options: null);
+            await first.KillAsync();
+        }
+
+        await using var second = await OmoiServeProcess.StartAsync(_settings, _root);
+        var spec = await LocalServerHarness.WaitForSpecAsync(second.Client, specId, s => s.GetProperty("status").GetString() is "completed" or "failed");
+
+        Assert.True(spec.GetProperty("status").GetString() == "completed", $"spec ended {spec}; server said: {second.Output}");
+        var tasks = await AssertCompletedOnceAsync(second.Client, specId);
+        await AssertMergedOnceAsync(specId, tasks.Count);
+    }
+
+    private static string? Type(JsonElement e) => e.GetProperty("type").GetString();
+
+    private async Task<string> CreateAndExecuteAsync(HttpClient client, object? options)
+    {
+        var body = new Dictionary<string, object?> { ["title"] = "Configurable greeting", ["description"] = LocalServerHarness.ExampleSpec, ["repository"] = _repository, ["options"] = options };
+        using var created = await client.PostAsync("specs", LocalServerHarness.Json(JsonSerializer.Serialize(body)));
+        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+        var specId = (await LocalServerHarness.ReadJsonAsync(created)).GetProperty("id").GetString()!;
+        using var execute = await client.PostAsync($"specs/{specId}/execute", null);
+        Assert.True(execute.IsSuccessStatusCode, await execute.Content.ReadAsStringAsync());
+        return specId;
+    }
+
+    /// <summary>Polls execution-status until <paramref name="reached"/>; returns the tasks completed at that moment.</summary>
+    private static async Task<List<JsonElement>> WaitForTasksAsync(OmoiServeProcess server, string specId, Func<JsonElement, bool> reached)
+    {
+        var deadline = DateTimeOffset.UtcNow + LocalServerHarness.StateDeadline;
+        while (true)
+        {
+            using var response = await server.Client.GetAsync($"specs/{specId}/execution-status");
+            var status = await LocalServerHarness.ReadJsonAsync(response);
+            if (reached(status.GetProperty("counts")))
+            {
+                using var tasks = await server.Client.GetAsync($"tasks?specId={specId}");
+                return (await LocalServerHarness.ReadJsonAsync(tasks)).GetProperty("items").EnumerateArray()
+                    .Where(t => t.GetProperty("status").GetString() == "completed")
+                    .ToList();
+            }
+
+            Assert.True(DateTimeOffset.UtcNow < deadline, $"the run never reached the kill point; last {status}; server said: {server.Output}");
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>One ticket, one completed task per spec task, each created, started and completed once, and a gap-free log.</summary>
+    private static async Task<List<JsonElement>> AssertCompletedOnceAsync(HttpClient client, string specId)
+    {
+        using var specTasksResponse = await client.GetAsync($"specs/{specId}/tasks");
+        using var ticketsResponse = await client.GetAsync($"tickets?specId={specId}");
+        using var tasksResponse = await client.GetAsync($"tasks?specId={specId}");
+        var specTasks = (await LocalServerHarness.ReadJsonAsync(specTasksResponse)).GetProperty("items").EnumerateArray().ToList();
+        var tickets = (await LocalServerHarness.ReadJsonAsync(ticketsResponse)).GetProperty("items").EnumerateArray().ToList();
+        var tasks = (await LocalServerHarness.ReadJsonAsync(tasksResponse)).GetProperty("items").EnumerateArray().ToList();
+        var events = await LocalServerHarness.EventsAsync(client, specId);
+
+        Assert.Single(tickets);
+        Assert.NotEmpty(specTasks);
+        Assert.Equal(specTasks.Count, tasks.Count);
+        Assert.Equal(tasks.Count, tasks.Select(t => t.GetProperty("specTaskId").GetString()).Distinct().Count());
+        Assert.All(specTasks, t => Assert.Equal("completed", t.GetProperty("status").GetString()));
+        Assert.All(tasks, t =>
+        {
+            Assert.Equal("completed", t.GetProperty("status").GetString());
+            Assert.Equal(1, t.GetProperty("attempts").GetInt32());
+        });
+
+        Assert.Equal(Enumerable.Range(1, events.Count).Select(n => (long)n), events.Select(e => e.GetProperty("sequence").GetInt64()));
+        foreach (var task in tasks)
+        {
+            var id = task.GetProperty("id").GetString();
+            foreach (var type in new[] { "task_created", "task_started", "task_completed" })
+            {
+                Assert.True(
+                    events.Count(e => Type(e) == type && e.GetProperty("entityId").GetString() == id) == 1,
+                    $"{id} has {events.Count(e => Type(e) == type && e.GetProperty("entityId").GetString() == id)} {type} events");
+            }
+        }
+
+        foreach (var once in new[] { "spec_created", "ticket_created", "execution_started", "execution_completed", "sync_completed" })
+        {
+            Assert.True(events.Count(e => Type(e) == once) == 1, $"{events.Count(e => Type(e) == once)} {once} events");
+        }
+
+        foreach (var phase in new[] { "explore", "requirements", "design", "tasks" })
+        {
+            Assert.Single(events, e => Type(e) == "phase_started" && e.GetProperty("payload").GetProperty("phase").GetString() == phase);
+        }
+
+        return tasks;
+    }
+
+    /// <summary>The agent's side effects: on the spec branch each task is merged once and its file says attempt 1.</summary>
+    private async Task AssertMergedOnceAsync(string specId, int taskCount)
+    {
+        var branch = $"omoi/{specId}";
+        var merges = (await SampleRepository.GitAsync(_repository, CancellationToken.None, "log", "--merges", "--format=%s", branch))
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(taskCount, merges.Length);
+        Assert.Equal(taskCount, merges.Select(m => m.Split(':')[0]).Distinct().Count());
+        for (var n = 1; n <= taskCount; n++)
+        {
+            var key = $"TSK-{n:000}";
+            var content = await SampleRepository.GitAsync(_repository, CancellationToken.None, "show", $"{branch}:omoi-{key}.txt");
+            Assert.Equal($"{key} attempt 1", content.Trim());
+        }
+    }
+}

@@ -1,0 +1,247 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using OmoiOs.Core.Execution;
+using OmoiOs.Infrastructure.Agents;
+using OmoiOs.Infrastructure.Execution;
+using OmoiOs.Infrastructure.Sandboxes;
+using OmoiOs.Infrastructure.Workspaces;
+using OmoiOs.Tests.Infrastructure.Sandboxes;
+using OmoiOs.Tests.Infrastructure.Sandboxes.Daytona;
+using OmoiOs.Tests.Infrastructure.Workspaces;
+using OmoiOs.Tests.Support;
+
+namespace OmoiOs.Tests.Infrastructure.Execution;
+
+public sealed class SandboxTaskRunnerTests : IDisposable
+{
+    private const string SpecBranch = "omoi/" + TaskRunRequests.SpecId;
+    private readonly TempDirectory _root = new();
+    private readonly TestRepository _repository = TestRepository.Create(new Dictionary<string, string>
+    {
+        ["README.md"] = "# Sample\n",
+        ["src/app.py"] = "print('app')\n",
+    });
+
+    [Fact]
+    public async Task RunAsync_ExampleAgentAndPassingCheck_MergesIntoSpecBranchWithoutTouchingCheckout()
+    {
+        _repository.Write("notes.txt", "uncommitted user work\n");
+        _repository.Git("add", "notes.txt");
+        _repository.Write("README.md", "# Sample\nedited but not staged\n");
+        var before = _repository.CheckoutState();
+        var request = TaskRunRequests.For(_repository.Path, "TSK-001", create: ["src/hello.py"], modify: ["README.md"],
+            check: "python3 src/hello.py && grep -q 'TSK-001' README.md");
+
+        var outcome = await CreateSut().RunAsync(request, CancellationToken.None);
+
+        Assert.True(outcome.Verdict == TaskRunVerdict.Completed, outcome.Log);
+        Assert.Equal(before, _repository.CheckoutState());
+        Assert.Equal("refs/heads/main", _repository.Git("symbolic-ref", "HEAD"));
+        Assert.Contains("TSK-001: Task TSK-001", _repository.Show(SpecBranch, "src/hello.py"));
+        Assert.Contains("TSK-001", _repository.Show(SpecBranch, "README.md"));
+        Assert.Equal(outcome.Result.MergedCommit, _repository.Git("rev-parse", SpecBranch));
+        Assert.Equal(3, _repository.Git("rev-list", "--parents", "-n", "1", SpecBranch).Split(' ').Length);
+        Assert.Equal(SpecBranch + "-tasks/tsk-001", outcome.Result.Branch);
+        Assert.Contains("src/hello.py", outcome.Result.DiffStat);
+        Assert.True(outcome.Result.ChecksPassed);
+        Assert.Equal(0, outcome.Result.ExitCode);
+        Assert.Equal(0, outcome.Result.CheckExitCode);
+        Assert.True(outcome.Result.InputTokens > 0);
+        Assert.Contains("== agent", outcome.Log);
+        Assert.Contains("== check", outcome.Log);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_root.Combine("workspaces", TaskRunRequests.SpecId)));
+    }
+
+    [Fact]
+    public async Task RunAsync_CheckFails_NeedsRevisionWithCheckOutputAndSpecBranchUnchanged()
+    {
+        var request = TaskRunRequests.For(_repository.Path, "TSK-002", create: ["src/broken.py"], check: "echo '3 tests failed'; exit 1");
+        var sut = CreateSut();
+
+        var outcome = await sut.RunAsync(request, CancellationToken.None);
+
+        Assert.Equal(TaskRunVerdict.NeedsRevision, outcome.Verdict);
+        Assert.Contains("3 tests failed", outcome.Feedback);
+        Assert.Equal(1, outcome.Result.CheckExitCode);
+        Assert.False(outcome.Result.ChecksPassed);
+        Assert.Equal(_repository.Git("rev-parse", "main"), _repository.Git("rev-parse", SpecBranch));
+        Assert.NotNull(_repository.Show(SpecBranch + "-tasks/tsk-002", "src/broken.py"));
+    }
+
+    [Fact]
+    public async Task RunAsync_SpecBranchMovedOnSameLines_NeedsRevisionWithConflict()
+    {
+        var gate = new TaskCompletionSource();
+        var gated = new GatedAgentRunner(Agent(), gate.Task);
+        var first = CreateSut(gated).RunAsync(TaskRunRequests.For(_repository.Path, "TSK-010", modify: ["README.md"]), CancellationToken.None);
+        await gated.Waiting;
+
+        var second = await CreateSut().RunAsync(TaskRunRequests.For(_repository.Path, "TSK-011", modify: ["README.md"]), CancellationToken.None);
+        gate.SetResult();
+        var outcome = await first;
+
+        Assert.Equal(TaskRunVerdict.Completed, second.Verdict);
+        Assert.Equal(TaskRunVerdict.NeedsRevision, outcome.Verdict);
+        Assert.Contains("README.md", outcome.Feedback);
+        Assert.Contains("conflicted", outcome.Feedback);
+        Assert.Equal(second.Result.MergedCommit, _repository.Git("rev-parse", SpecBranch));
+    }
+
+    [Fact]
+    public async Task RunAsync_SameAttemptAfterItWasMerged_CompletesWithoutRunningTheAgent()
+    {
+        var request = TaskRunRequests.For(_repository.Path, "TSK-003", create: ["docs/three.md"]);
+        var first = await CreateSut().RunAsync(request, CancellationToken.None);
+        var counting = new GatedAgentRunner(Agent(), Task.CompletedTask);
+
+        var again = await CreateSut(counting).RunAsync(request, CancellationToken.None);
+
+        Assert.Equal(TaskRunVerdict.Completed, first.Verdict);
+        Assert.Equal(TaskRunVerdict.Completed, again.Verdict);
+        Assert.Equal(first.Result.MergedCommit, again.Result.MergedCommit);
+        Assert.Equal(0, counting.Runs);
+        Assert.Contains("already merged", again.Log);
+    }
+
+    [Fact]
+    public async Task RunAsync_AgentCommandMissing_Failed()
+    {
+        var request = TaskRunRequests.For(_repository.Path, "TSK-004", agent: "no-such-agent-binary {prompt}");
+
+        var outcome = await CreateSut().RunAsync(request, CancellationToken.None);
+
+        Assert.Equal(TaskRunVerdict.Failed, outcome.Verdict);
+        Assert.Contains("could not be run (exit 127)", outcome.Error);
+    }
+
+    [Fact]
+    public async Task RunAsync_AgentExitsNonZero_NeedsRevisionWithItsOutput()
+    {
+        var request = TaskRunRequests.For(_repository.Path, "TSK-005", agent: "echo 'model refused'; exit 3");
+
+        var outcome = await CreateSut().RunAsync(request, CancellationToken.None);
+
+        Assert.True(outcome.Verdict == TaskRunVerdict.NeedsRevision, outcome.Error + outcome.Log);
+        Assert.Contains("model refused", outcome.Feedback);
+        Assert.Equal(3, outcome.Result.ExitCode);
+    }
+
+    [Fact]
+    public async Task RunAsync_AgentOutlivesTaskTimeout_FailedNamingTheLimit()
+    {
+        var request = TaskRunRequests.For(_repository.Path, "TSK-006", agent: "sleep 30", timeoutSeconds: 1);
+
+        var outcome = await CreateSut().RunAsync(request, CancellationToken.None);
+
+        Assert.Equal(TaskRunVerdict.Failed, outcome.Verdict);
+        Assert.Contains("wall-clock timeout", outcome.Error);
+    }
+
+    [Fact]
+    public async Task RunAsync_RepositoryIsNotLocal_Failed()
+    {
+        var request = TaskRunRequests.For("https://example.invalid/repo.git", "TSK-007");
+
+        var outcome = await CreateSut().RunAsync(request, CancellationToken.None);
+
+        Assert.Equal(TaskRunVerdict.Failed, outcome.Verdict);
+        Assert.Contains("not a local directory", outcome.Error);
+    }
+
+    [Fact]
+    public async Task RunAsync_SampleAppTasksInOrder_AllMergedAndSampleTestsPassOnSpecBranch()
+    {
+        var sample = await SampleRepository.CreateAsync();
+        try
+        {
+            var before = await SampleRepository.GitAsync(sample, CancellationToken.None, "status", "--porcelain", "-b");
+            var sut = CreateSut();
+            (string Key, string[] Create, string[] Modify)[] tasks =
+            [
+                ("TSK-001", ["sample_app/greeting_config.py", "tests/test_greeting_config.py"], ["sample_app/greeting.py"]),
+                ("TSK-002", [], ["sample_app/cli.py", "tests/test_cli.py", "scripts/greet.sh"]),
+                ("TSK-003", ["src/greeting-word.js"], ["README.md", "package.json"]),
+            ];
+
+            var outcomes = new List<TaskRunOutcome>();
+            foreach (var (key, create, modify) in tasks)
+            {
+                outcomes.Add(await sut.RunAsync(TaskRunRequests.For(sample, key, create: create, modify: modify, check: "./run-tests.sh"), CancellationToken.None));
+            }
+
+            Assert.All(outcomes, o => Assert.True(o.Verdict == TaskRunVerdict.Completed, o.Error + o.Log));
+            Assert.All(outcomes, o => Assert.Equal(0, o.Result.CheckExitCode));
+            Assert.Equal(outcomes[^1].Result.MergedCommit, (await SampleRepository.GitAsync(sample, CancellationToken.None, "rev-parse", SpecBranch)).Trim());
+            var merged = await SampleRepository.GitAsync(sample, CancellationToken.None, "log", "--merges", "--format=%s", SpecBranch);
+            Assert.Equal(["TSK-003", "TSK-002", "TSK-001"], merged.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split(' ')[1].TrimEnd(':')));
+            Assert.Equal(before, await SampleRepository.GitAsync(sample, CancellationToken.None, "status", "--porcelain", "-b"));
+        }
+        finally
+        {
+            SampleRepository.Delete(sample);
+        }
+    }
+
+    [Fact]
+    public async Task RunAsync_DaytonaSandbox_RunsRemotelyMergesAndDeletesTheSandbox()
+    {
+        await using var server = await FakeDaytonaServer.StartAsync();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["OMOI_SANDBOX"] = "daytona",
+            ["OMOI_DAYTONA_API_URL"] = server.ApiUrl,
+            ["OMOI_DAYTONA_API_KEY"] = FakeDaytonaServer.ApiKey,
+            ["OMOI_DAYTONA_WORKSPACE_PATH"] = _root.Combine("remote"),
+            ["OMOI_DAYTONA_POLL_INTERVAL"] = "00:00:00.010",
+            ["OMOI_WORKSPACE_ROOT"] = _root.Combine("workspaces"),
+        }).Build();
+        await using var services = new ServiceCollection().AddLogging().AddSandboxes(configuration).BuildServiceProvider();
+        var request = TaskRunRequests.For(_repository.Path, "TSK-020", create: ["src/remote.py"], check: "python3 src/remote.py");
+
+        var outcome = await services.GetRequiredService<ITaskRunner>().RunAsync(request, CancellationToken.None);
+
+        Assert.True(outcome.Verdict == TaskRunVerdict.Completed, outcome.Error + outcome.Log);
+        Assert.Contains("TSK-020", _repository.Show(SpecBranch, "src/remote.py"));
+        Assert.Single(server.Created);
+        Assert.True(server.AllDeleted);
+    }
+
+    private SandboxTaskRunner CreateSut(IAgentRunner? agent = null)
+    {
+        var options = Options.Create(SandboxTestOptions.Small(_root.Combine("workspaces")));
+        return new SandboxTaskRunner(
+            SandboxTestOptions.LocalProvider(options.Value),
+            agent ?? Agent(),
+            new TaskWorkspaces(options, NullLogger<TaskWorkspaces>.Instance),
+            options,
+            NullLogger<SandboxTaskRunner>.Instance);
+    }
+
+    private static CommandAgentRunner Agent() => new(Options.Create(new AgentOptions()));
+
+    public void Dispose()
+    {
+        _repository.Dispose();
+        _root.Dispose();
+    }
+
+    /// <summary>Holds the agent until released, and counts the runs that got through.</summary>
+    private sealed class GatedAgentRunner(IAgentRunner inner, Task gate) : IAgentRunner
+    {
+        private readonly TaskCompletionSource _waiting = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task Waiting => _waiting.Task;
+
+        public int Runs { get; private set; }
+
+        public async Task<AgentRun> RunAsync(ISandbox sandbox, TaskRunRequest request, CancellationToken cancellationToken)
+        {
+            _waiting.TrySetResult();
+            await gate;
+            Runs++;
+            return await inner.RunAsync(sandbox, request, cancellationToken);
+        }
+    }
+}
