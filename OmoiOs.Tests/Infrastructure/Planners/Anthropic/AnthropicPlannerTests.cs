@@ -107,8 +107,8 @@ public sealed class AnthropicPlannerTests : IAsyncLifetime
         _server.Enqueue(FakeReply.Hanging(), FakeReply.Hanging(), FakeReply.Hanging());
         using var host = CreateHost(new()
         {
-            [PlannerOptions.AttemptTimeoutKey] = "00:00:00.200",
-            [PlannerOptions.TotalTimeoutKey] = "00:00:00.500",
+            [PlannerOptions.AttemptTimeoutKey] = "00:00:01",
+            [PlannerOptions.TotalTimeoutKey] = "00:00:03",
         });
 
         var error = await Assert.ThrowsAsync<PlannerTimeoutException>(

@@ -53,8 +53,8 @@ public sealed class AzureOpenAiPlannerTests : IAsyncLifetime
         _server.Enqueue(FakeReply.Hanging(), FakeReply.Hanging(), FakeReply.Hanging());
         using var host = CreateHost(new()
         {
-            [PlannerOptions.AttemptTimeoutKey] = "00:00:00.200",
-            [PlannerOptions.TotalTimeoutKey] = "00:00:00.500",
+            [PlannerOptions.AttemptTimeoutKey] = "00:00:01",
+            [PlannerOptions.TotalTimeoutKey] = "00:00:03",
         });
 
         var error = await Assert.ThrowsAsync<PlannerTimeoutException>(

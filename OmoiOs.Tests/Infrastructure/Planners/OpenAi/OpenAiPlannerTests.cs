@@ -161,15 +161,15 @@ public sealed class OpenAiPlannerTests : IAsyncLifetime
         _server.Enqueue(FakeReply.Hanging(), FakeReply.Hanging(), FakeReply.Hanging());
         using var host = CreateHost(new()
         {
-            [PlannerOptions.AttemptTimeoutKey] = "00:00:00.200",
-            [PlannerOptions.TotalTimeoutKey] = "00:00:00.500",
+            [PlannerOptions.AttemptTimeoutKey] = "00:00:01",
+            [PlannerOptions.TotalTimeoutKey] = "00:00:03",
         });
 
         var error = await Assert.ThrowsAsync<PlannerTimeoutException>(
             () => host.Planner(PlannerNames.OpenAi).GenerateAsync(LlmSamples.RequirementsRequest(), CancellationToken.None));
 
         Assert.Equal(PlannerNames.OpenAi, error.Planner);
-        Assert.Equal(TimeSpan.FromMilliseconds(500), error.Timeout);
+        Assert.Equal(TimeSpan.FromSeconds(3), error.Timeout);
         Assert.NotEmpty(_server.Requests);
     }
 
