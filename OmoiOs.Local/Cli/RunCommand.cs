@@ -101,7 +101,7 @@ internal static class RunCommand
             return null;
         }
 
-        var directory = Path.Combine(services.Get<IOptions<DataDirectoryOptions>>().Value.DataDirectory, "exports", spec.Id);
+        var directory = Path.Combine(services.Get<IOptions<DataDirectoryOptions>>().Value.ResolvedDataDirectory(), "exports", spec.Id);
         foreach (var format in Enum.GetValues<SpecExportFormat>())
         {
             foreach (var file in await specs.ExportAsync(spec.Id, format, cancellationToken))

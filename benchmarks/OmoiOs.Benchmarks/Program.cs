@@ -11,6 +11,7 @@ var figures = new Dictionary<string, Func<TextWriter, CancellationToken, Task>>(
     ["engine"] = EngineFigure.RunAsync,
     ["memory"] = MemoryFigure.RunAsync,
     ["scheduler"] = SchedulerQualityFigure.RunAsync,
+    ["sandbox"] = (output, _) => SandboxFigures.RunAsync(output),
 };
 const string All = "all";
 const string Micro = "micro";
