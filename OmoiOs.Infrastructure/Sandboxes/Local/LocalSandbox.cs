@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using OmoiOs.Core.Errors;
 using OmoiOs.Core.Execution;
 
@@ -11,6 +12,11 @@ internal sealed class LocalSandbox : ISandbox
 {
     private const long FullDiskSlackBytes = 64 * 1024;
 
+    // Under the test suite's load, bubblewrap was seen SIGKILLed by something outside OmoiOs (exit 137, no output, no
+    // limit hit), mostly within milliseconds of starting; the cause was not found. Such a run is run again, at most twice.
+    private const int SpuriousKillRetries = 2;
+    private const int SigKillExitCode = 137;
+
     // With a pids cgroup the launcher joins it ("$1") before exec'ing bubblewrap, so no descendant escapes the count.
     private const string JoinCgroupAndExec = "echo $$ > \"$1\" && shift && exec \"$@\" 2>&1 </dev/null";
     private const string Exec = "exec \"$@\" 2>&1 </dev/null";
@@ -19,12 +25,14 @@ internal sealed class LocalSandbox : ISandbox
     private readonly LocalSandboxHost _host;
     private readonly SandboxOptions _options;
     private readonly bool _quotaIsFilesystem;
+    private readonly ILogger _logger;
 
-    public LocalSandbox(SandboxRequest request, LocalSandboxHost host, SandboxOptions options)
+    public LocalSandbox(SandboxRequest request, LocalSandboxHost host, SandboxOptions options, ILogger logger)
     {
         _request = request;
         _host = host;
         _options = options;
+        _logger = logger;
         Id = $"local-{request.Name}";
         _quotaIsFilesystem = WorkspaceIsQuotaVolume(request.WorkspacePath, options.DiskQuotaBytes);
     }
@@ -65,10 +73,19 @@ internal sealed class LocalSandbox : ISandbox
             cgroup,
             _quotaIsFilesystem ? null : () => DirectorySize(_request.WorkspacePath) > _options.DiskQuotaBytes);
         var result = await SandboxProcess.RunAsync(launch, cancellationToken).ConfigureAwait(false);
+        for (var retry = 1; retry <= SpuriousKillRetries && IsSpuriousKill(result); retry++)
+        {
+            _logger.LogWarning("Sandbox {Sandbox} was SIGKILLed by something outside OmoiOs after {Duration} with no output; running the command again ({Retry} of {Retries}).", _request.Name, result.Duration, retry, SpuriousKillRetries);
+            result = await SandboxProcess.RunAsync(launch, cancellationToken).ConfigureAwait(false);
+        }
+
         return _quotaIsFilesystem && new DriveInfo(_request.WorkspacePath).AvailableFreeSpace < FullDiskSlackBytes
             ? result with { DiskQuotaExceeded = true }
             : result;
     }
+
+    private static bool IsSpuriousKill(SandboxCommandResult result) =>
+        result is { ExitCode: SigKillExitCode, TimedOut: false, ProcessLimitReached: false, DiskQuotaExceeded: false, TotalOutputBytes: 0 };
 
     public async Task WriteFileAsync(string relativePath, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {

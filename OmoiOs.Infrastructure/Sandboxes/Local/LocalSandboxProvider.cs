@@ -44,7 +44,7 @@ public sealed class LocalSandboxProvider : ISandboxProvider
                 request.Name);
         }
 
-        return new LocalSandbox(request, host, _options);
+        return new LocalSandbox(request, host, _options, _logger);
     }
 
     private async Task<LocalSandboxHost> ProbeAsync()
@@ -83,7 +83,7 @@ public sealed class LocalSandboxProvider : ISandboxProvider
         var probeWorkspace = Directory.CreateTempSubdirectory("omoi-bwrap-probe-").FullName;
         try
         {
-            var sandbox = new LocalSandbox(new SandboxRequest { Name = "probe", WorkspacePath = probeWorkspace }, host, _options);
+            var sandbox = new LocalSandbox(new SandboxRequest { Name = "probe", WorkspacePath = probeWorkspace }, host, _options, _logger);
             var result = await sandbox.RunAsync(new SandboxCommand("true", ProbeTimeout), CancellationToken.None).ConfigureAwait(false);
             if (result.ExitCode != 0)
             {

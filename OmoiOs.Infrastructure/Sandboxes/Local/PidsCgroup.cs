@@ -27,7 +27,10 @@ internal sealed class PidsCgroup : IDisposable
 
     public void KillAll()
     {
-        foreach (var pid in Members())
+        // Stop all forking first, and kill only what is still a member: a fork bomb frees pids by the thousand, and a
+        // freed pid may already belong to an unrelated process (another sandbox's bubblewrap, say) when we get to it.
+        TryWrite("pids.max", "0");
+        foreach (var pid in Members().Where(IsMember))
         {
             try
             {
@@ -60,6 +63,31 @@ internal sealed class PidsCgroup : IDisposable
             {
                 Thread.Sleep(10);
             }
+        }
+    }
+
+    private bool IsMember(int pid)
+    {
+        try
+        {
+            var suffix = "/" + Path.GetFileName(_path);
+            return File.ReadLines($"/proc/{pid}/cgroup").Any(line => line.Contains(":pids:", StringComparison.Ordinal) && line.EndsWith(suffix, StringComparison.Ordinal));
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    private void TryWrite(string file, string value)
+    {
+        try
+        {
+            File.WriteAllText(Path.Combine(_path, file), value);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            // The group is gone already.
         }
     }
 
