@@ -24,6 +24,7 @@ public sealed class RunTaskAttemptActivity(
     ITaskRunner runner,
     ILargeTextStore texts,
     ExecutionInputsCache inputsCache,
+    IRepositoryLocator repositories,
     TimeProvider timeProvider)
 {
     public async Task<TaskAttemptResult> RunAsync(RunTaskAttemptInput input, CancellationToken cancellationToken)
@@ -120,8 +121,10 @@ public sealed class RunTaskAttemptActivity(
         var design = phases.LoadAsync<DesignOutput>(specId, SpecPhase.Design, cancellationToken);
         var explore = phases.LoadAsync<ExploreOutput>(specId, SpecPhase.Explore, cancellationToken);
         await Task.WhenAll(spec, planned, requirementRecords, criteria, design, explore).ConfigureAwait(false);
+        // A spec on a git URL works on the local clone the locator keeps; its spec branch lives there.
+        var local = await repositories.GetLocalPathAsync(spec.Result.Repository, cancellationToken).ConfigureAwait(false);
         return new ExecutionInputs(
-            spec.Result,
+            spec.Result with { Repository = local },
             planned.Result.Where(t => t.WorkTaskId is not null).ToDictionary(t => t.WorkTaskId!, StringComparer.Ordinal),
             requirementRecords.Result.ToDictionary(r => r.Id, StringComparer.Ordinal),
             criteria.Result.ToLookup(c => c.RequirementId, StringComparer.Ordinal),

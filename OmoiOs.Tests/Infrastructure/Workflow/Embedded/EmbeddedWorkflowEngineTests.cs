@@ -213,6 +213,30 @@ public sealed class EmbeddedWorkflowEngineTests : IDisposable
         });
     }
 
+    [Fact]
+    public async Task Execute_SpecOnAGitUrl_RunsTasksOnTheLocalCloneAndKeepsTheUrlOnTheSpec()
+    {
+        var repositories = new System.Collections.Concurrent.ConcurrentBag<string>();
+        var runner = new ScriptedTaskRunner(request =>
+        {
+            repositories.Add(request.Spec.Repository);
+            return TaskRunVerdict.Completed;
+        });
+        var services = Harness(runner);
+        var url = "file://" + await SampleRepository.CreateAsync();
+        var spec = await services.Get<SpecService>().CreateAsync(
+            new CreateSpecRequest { Title = "Greeting", Description = "The CLI shall print a configurable greeting.", Repository = url },
+            CancellationToken.None);
+
+        await services.Get<SpecService>().ExecuteAsync(spec.Id, Engine(services), CancellationToken.None);
+        await Engine(services).WaitForCompletionAsync(spec.InstanceId, CancellationToken.None).WaitAsync(Deadline);
+
+        Assert.Equal(url, (await services.Get<ISpecRepository>().GetAsync(spec.Id, CancellationToken.None)).Repository);
+        var clone = Assert.Single(repositories.Distinct());
+        Assert.True(Directory.Exists(Path.Combine(clone, ".git")), clone);
+        Assert.Equal(SpecStatus.Completed, (await services.Get<ISpecRepository>().GetAsync(spec.Id, CancellationToken.None)).Status);
+    }
+
     private ServicesHarness Harness(ITaskRunner runner, string? tablePrefix = null)
     {
         var harness = new ServicesHarness(tablePrefix: tablePrefix, configure: services => services.AddSingleton(runner));
