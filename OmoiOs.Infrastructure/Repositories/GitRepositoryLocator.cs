@@ -1,9 +1,9 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
 using OmoiOs.Core.Errors;
 using OmoiOs.Core.Ports;
+using OmoiOs.Infrastructure.Workspaces;
 
 namespace OmoiOs.Infrastructure.Repositories;
 
@@ -43,30 +43,15 @@ internal sealed class GitRepositoryLocator(IOptions<DataDirectoryOptions> option
 
     private static async Task CloneAsync(string url, string target, CancellationToken cancellationToken)
     {
-        using var git = Process.Start(new ProcessStartInfo("git")
-        {
-            ArgumentList = { "clone", "--quiet", "--", url, target },
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-            Environment = { ["GIT_TERMINAL_PROMPT"] = "0" },
-        }) ?? throw new InvalidOperationException("git could not be started.");
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(CloneTimeout);
-        var error = git.StandardError.ReadToEndAsync(deadline.Token);
         try
         {
-            await git.WaitForExitAsync(deadline.Token).ConfigureAwait(false);
+            await Git.RunAsync(Path.GetDirectoryName(target)!, ["clone", "--quiet", "--", url, target], deadline.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException)
+        catch (WorkspaceFailedException failure)
         {
-            git.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        if (git.ExitCode != 0)
-        {
-            throw new ValidationFailedException("repository", $"git clone of '{url}' failed: {(await error.ConfigureAwait(false)).Trim()}");
+            throw new ValidationFailedException("repository", $"git clone of '{url}' failed: {failure.Message}");
         }
     }
 
