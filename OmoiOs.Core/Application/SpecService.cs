@@ -43,7 +43,7 @@ public sealed class SpecService(
                 Id = id,
                 Title = title,
                 Description = description,
-                Repository = IsUrl(repository) ? repository : resolved,
+                Repository = RepositoryAddress.IsUrl(repository) ? repository : resolved,
                 Options = options,
                 Branch = $"omoi/{id}",
                 InstanceId = id,
@@ -249,6 +249,4 @@ public sealed class SpecService(
         await specs.GetAsync(specId, cancellationToken).ConfigureAwait(false);
         return await events.ListAsync(specId, after, Math.Clamp(max, 1, 1000), cancellationToken).ConfigureAwait(false);
     }
-
-    private static bool IsUrl(string repository) => repository.Contains("://", StringComparison.Ordinal) || repository.StartsWith("git@", StringComparison.Ordinal);
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
+using OmoiOs.Core.Domain;
 using OmoiOs.Core.Errors;
 using OmoiOs.Core.Ports;
 using OmoiOs.Infrastructure.Workspaces;
@@ -15,7 +16,7 @@ internal sealed class GitRepositoryLocator(IOptions<DataDirectoryOptions> option
     public async Task<string> GetLocalPathAsync(string repository, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(repository);
-        if (!IsUrl(repository))
+        if (!RepositoryAddress.IsUrl(repository))
         {
             var path = Path.GetFullPath(repository);
             return Directory.Exists(path)
@@ -54,7 +55,4 @@ internal sealed class GitRepositoryLocator(IOptions<DataDirectoryOptions> option
             throw new ValidationFailedException("repository", $"git clone of '{url}' failed: {failure.Message}");
         }
     }
-
-    private static bool IsUrl(string repository) =>
-        repository.Contains("://", StringComparison.Ordinal) || repository.StartsWith("git@", StringComparison.Ordinal);
 }

@@ -122,9 +122,11 @@ public sealed class RunTaskAttemptActivity(
         var explore = phases.LoadAsync<ExploreOutput>(specId, SpecPhase.Explore, cancellationToken);
         await Task.WhenAll(spec, planned, requirementRecords, criteria, design, explore).ConfigureAwait(false);
         // A spec on a git URL works on the local clone the locator keeps; its spec branch lives there.
-        var local = await repositories.GetLocalPathAsync(spec.Result.Repository, cancellationToken).ConfigureAwait(false);
+        var repository = RepositoryAddress.IsUrl(spec.Result.Repository)
+            ? await repositories.GetLocalPathAsync(spec.Result.Repository, cancellationToken).ConfigureAwait(false)
+            : spec.Result.Repository;
         return new ExecutionInputs(
-            spec.Result with { Repository = local },
+            spec.Result with { Repository = repository },
             planned.Result.Where(t => t.WorkTaskId is not null).ToDictionary(t => t.WorkTaskId!, StringComparer.Ordinal),
             requirementRecords.Result.ToDictionary(r => r.Id, StringComparer.Ordinal),
             criteria.Result.ToLookup(c => c.RequirementId, StringComparer.Ordinal),

@@ -13,7 +13,8 @@ internal sealed class LocalSandbox : ISandbox
     private const long FullDiskSlackBytes = 64 * 1024;
 
     // Under the test suite's load, bubblewrap was seen SIGKILLed by something outside OmoiOs (exit 137, no output, no
-    // limit hit), mostly within milliseconds of starting; the cause was not found. Such a run is run again, at most twice.
+    // limit hit) or refused a fork for its namespaces with EAGAIN, mostly within milliseconds of starting; the cause
+    // was not found. Such a run is run again, at most twice.
     private const int SpuriousKillRetries = 2;
     private const int SigKillExitCode = 137;
 
@@ -55,6 +56,21 @@ internal sealed class LocalSandbox : ISandbox
             environment[name] = value;
         }
 
+        var result = await RunOnceAsync(command, environment, cancellationToken).ConfigureAwait(false);
+        for (var retry = 1; retry <= SpuriousKillRetries && IsSpuriousKill(result); retry++)
+        {
+            _logger.LogWarning("Sandbox {Sandbox} could not start or was SIGKILLed from outside after {Duration}; running the command again ({Retry} of {Retries}).", _request.Name, result.Duration, retry, SpuriousKillRetries);
+            result = await RunOnceAsync(command, environment, cancellationToken).ConfigureAwait(false);
+        }
+
+        return _quotaIsFilesystem && new DriveInfo(_request.WorkspacePath).AvailableFreeSpace < FullDiskSlackBytes
+            ? result with { DiskQuotaExceeded = true }
+            : result;
+    }
+
+    /// <summary>One launch in a pids cgroup of its own (a used group is left unable to fork).</summary>
+    private async Task<SandboxCommandResult> RunOnceAsync(SandboxCommand command, Dictionary<string, string> environment, CancellationToken cancellationToken)
+    {
         using var cgroup = _host.Cgroups?.Create($"{_request.Name}-{Guid.NewGuid():N}", _options.MaxProcesses);
         var inner = _host.Unsafe
             ? (IReadOnlyList<string>)["/bin/sh", "-c", command.Script]
@@ -72,20 +88,12 @@ internal sealed class LocalSandbox : ISandbox
             _options.OutputLimitBytes,
             cgroup,
             _quotaIsFilesystem ? null : () => DirectorySize(_request.WorkspacePath) > _options.DiskQuotaBytes);
-        var result = await SandboxProcess.RunAsync(launch, cancellationToken).ConfigureAwait(false);
-        for (var retry = 1; retry <= SpuriousKillRetries && IsSpuriousKill(result); retry++)
-        {
-            _logger.LogWarning("Sandbox {Sandbox} was SIGKILLed by something outside OmoiOs after {Duration} with no output; running the command again ({Retry} of {Retries}).", _request.Name, result.Duration, retry, SpuriousKillRetries);
-            result = await SandboxProcess.RunAsync(launch, cancellationToken).ConfigureAwait(false);
-        }
-
-        return _quotaIsFilesystem && new DriveInfo(_request.WorkspacePath).AvailableFreeSpace < FullDiskSlackBytes
-            ? result with { DiskQuotaExceeded = true }
-            : result;
+        return await SandboxProcess.RunAsync(launch, cancellationToken).ConfigureAwait(false);
     }
 
     private static bool IsSpuriousKill(SandboxCommandResult result) =>
-        result is { ExitCode: SigKillExitCode, TimedOut: false, ProcessLimitReached: false, DiskQuotaExceeded: false, TotalOutputBytes: 0 };
+        result is { ExitCode: SigKillExitCode, TimedOut: false, ProcessLimitReached: false, DiskQuotaExceeded: false, TotalOutputBytes: 0 }
+        || (result.ExitCode == 1 && result.Output.StartsWith("bwrap: ", StringComparison.Ordinal) && result.Output.Contains("Resource temporarily unavailable", StringComparison.Ordinal));
 
     public async Task WriteFileAsync(string relativePath, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {
