@@ -45,7 +45,7 @@ public sealed class TaskQueuePolicy
         _ => throw new ArgumentOutOfRangeException(nameof(priority), priority, "Unknown priority."),
     };
 
-    /// <param name="tasksUnblocked">How many waiting tasks depend on this one (see <see cref="CountUnblocked"/>).</param>
+    /// <param name="tasksUnblocked">How many waiting tasks depend on this one .</param>
     /// <param name="deadline">When the task is due, if it has a deadline.</param>
     public double Score(WorkTask task, int tasksUnblocked, DateTimeOffset now, DateTimeOffset? deadline = null)
     {
@@ -88,35 +88,6 @@ public sealed class TaskQueuePolicy
         return CriticalPathWeight * share + score;
     }
 
-    /// <summary>
-    /// The ready tasks, best first. <paramref name="allTasks"/> (the spec's tasks) tells how many waiting tasks each unblocks.
-    /// Ties go to the older task, then to the smaller id, so the order is deterministic.
-    /// </summary>
-    public IReadOnlyList<WorkTask> Order(
-        IEnumerable<WorkTask> readyTasks,
-        IReadOnlyCollection<WorkTask> allTasks,
-        DateTimeOffset now,
-        Func<WorkTask, DateTimeOffset?>? deadlineOf = null)
-    {
-        ArgumentNullException.ThrowIfNull(readyTasks);
-        ArgumentNullException.ThrowIfNull(allTasks);
-        return readyTasks
-            .Select(task => (Task: task, Score: Score(task, CountUnblocked(task, allTasks), now, deadlineOf?.Invoke(task))))
-            .OrderByDescending(entry => entry.Score)
-            .ThenBy(entry => entry.Task.CreatedAt)
-            .ThenBy(entry => entry.Task.Id, StringComparer.Ordinal)
-            .Select(entry => entry.Task)
-            .ToList();
-    }
-
-    /// <summary>How many tasks that have not finished list <paramref name="task"/> among their dependencies.</summary>
-    public static int CountUnblocked(WorkTask task, IEnumerable<WorkTask> allTasks)
-    {
-        ArgumentNullException.ThrowIfNull(task);
-        ArgumentNullException.ThrowIfNull(allTasks);
-        return allTasks.Count(other => !IsFinished(other.Status) && other.DependsOn.Contains(task.Id, StringComparer.Ordinal));
-    }
-
     private double DeadlineUrgency(DateTimeOffset? deadline, DateTimeOffset now)
     {
         if (deadline is not { } due)
@@ -128,6 +99,4 @@ public sealed class TaskQueuePolicy
         return slack <= TimeSpan.Zero ? 1 : Math.Max(0, 1 - (slack / _deadlineWindow));
     }
 
-    private static bool IsFinished(WorkTaskStatus status) =>
-        status is WorkTaskStatus.Completed or WorkTaskStatus.Failed or WorkTaskStatus.Cancelled;
 }

@@ -16,8 +16,6 @@ internal sealed class RecordTable(TableServiceClient service, string tableName)
     private readonly Lock _gate = new();
     private Task? _creation;
 
-    public string Name => tableName;
-
     public async Task<TableClient> GetClientAsync(CancellationToken cancellationToken)
     {
         Task creation;

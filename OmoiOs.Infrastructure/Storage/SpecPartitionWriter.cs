@@ -212,9 +212,6 @@ internal sealed class SpecPartitionWriter(RecordTable table, TimeProvider timePr
             async (batch, token) => await table.SubmitAsync(batch, token).ConfigureAwait(false)).ConfigureAwait(false);
     }
 
-    public async Task<long> ReadLastSequenceAsync(string specId, CancellationToken cancellationToken) =>
-        (await ReadHeadAsync(specId, cancellationToken).ConfigureAwait(false)).Last;
-
     internal static IEnumerable<IReadOnlyList<TableTransactionAction>> Batch(IReadOnlyList<TableTransactionAction> actions)
     {
         var batch = new List<TableTransactionAction>(MaxActionsPerTransaction);

@@ -89,34 +89,6 @@ public sealed class TaskQueuePolicyTests
             TaskQueuePolicy.Default.Score(task, 0, ReferenceNow, deadline: ReferenceNow.AddHours(3)), 10);
     }
 
-    [Fact]
-    public void Order_ReadyTasks_BestScoreFirstThenOlderThenId()
-    {
-        var low = Task("low", Priority.Low, ReferenceNow);
-        var blocker = Task("blocker", Priority.Medium, ReferenceNow);
-        var critical = Task("critical", Priority.Critical, ReferenceNow);
-        var twinB = Task("twin-b", Priority.Medium, ReferenceNow.AddSeconds(-1));
-        var twinA = Task("twin-a", Priority.Medium, ReferenceNow.AddSeconds(-1));
-        List<string> waitingIds = ["w1", "w2", "w3"];
-        var waiting = waitingIds.Select(id => Task(id, Priority.Low, ReferenceNow) with { DependsOn = ["blocker"] }).ToList();
-        var done = Task("done", Priority.Low, ReferenceNow) with { DependsOn = ["twin-a"], Status = WorkTaskStatus.Completed };
-        IReadOnlyCollection<WorkTask> all = [low, blocker, critical, twinB, twinA, done, .. waiting];
-
-        var order = TaskQueuePolicy.Default.Order([low, twinB, blocker, twinA, critical], all, ReferenceNow);
-
-        Assert.Equal(["critical", "blocker", "twin-a", "twin-b", "low"], order.Select(t => t.Id));
-    }
-
-    [Fact]
-    public void CountUnblocked_FinishedDependentsIgnored()
-    {
-        var root = Task("root", Priority.Medium, ReferenceNow);
-        var waiting = Task("w", Priority.Medium, ReferenceNow) with { DependsOn = ["root"] };
-        var failed = Task("f", Priority.Medium, ReferenceNow) with { DependsOn = ["root"], Status = WorkTaskStatus.Failed };
-
-        Assert.Equal(1, TaskQueuePolicy.CountUnblocked(root, [root, waiting, failed]));
-    }
-
     private static WorkTask Task(string id, Priority priority, DateTimeOffset created) => new()
     {
         Id = id,
