@@ -9,9 +9,8 @@ using OmoiOs.Tests.Functions.TestHttp;
 namespace OmoiOs.Tests.Functions;
 
 /// <summary>
-/// Behaviours of the Functions and Durable packages that OmoiOs relies on. They run against whichever surface the
-/// build used: the real packages, or offline/ with -p:FunctionsOffline=true, so a drift of the offline surface from
-/// the real packages shows up here the next time the real build runs.
+/// Behaviours of the Functions and Durable packages that OmoiOs relies on, checked against the real packages so an
+/// upgrade that changes one of them fails here first.
 /// </summary>
 public sealed class ReferenceSurfaceTests
 {
