@@ -23,18 +23,12 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<SpecService>();
         services.TryAddSingleton<RecordQueries>();
         services.TryAddSingleton<HealthService>();
-        services.TryAddSingleton<StartPlanningActivity>();
-        services.TryAddSingleton<RunPhaseActivity>();
-        services.TryAddSingleton<RequestApprovalActivity>();
-        services.TryAddSingleton<ResolveApprovalActivity>();
-        services.TryAddSingleton<SyncActivity>();
-        services.TryAddSingleton<PrepareExecutionActivity>();
         services.TryAddSingleton<ExecutionInputsCache>();
-        services.TryAddSingleton<RunTaskAttemptActivity>();
-        services.TryAddSingleton<BlockTasksActivity>();
-        services.TryAddSingleton<CompleteSpecActivity>();
-        services.TryAddSingleton<FailSpecActivity>();
-        services.TryAddSingleton<WorkflowActivities>();
+        foreach (var activity in WorkflowActivityCatalog.All)
+        {
+            services.TryAddSingleton(activity.ActivityType);
+        }
+
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using OmoiOs.Core.Domain;
+using OmoiOs.Core.Workflow.Activities;
 using OmoiOs.Core.Workflow.Contracts;
 using OmoiOs.Core.Workflow.Scheduling;
 
@@ -38,19 +39,19 @@ public static class SpecWorkflow
 
     private static async Task<SpecWorkflowResult> RunStepsAsync(IWorkflowContext context, SpecWorkflowInput input)
     {
-        var settings = await context.CallActivityAsync<SpecRunSettings>(ActivityNames.StartPlanning, new StartPlanningInput(input.SpecId, input.ExecuteOnly), ActivityRetry);
+        var settings = await context.CallActivityAsync<SpecRunSettings>(WorkflowActivityCatalog.NameOf<StartPlanningActivity>(), new StartPlanningInput(input.SpecId, input.ExecuteOnly), ActivityRetry);
         if (!input.ExecuteOnly)
         {
             await PlanAsync(context, settings);
         }
 
         Report(context, SpecPhase.Execute, PhaseProgress.AtStartOf(SpecPhase.Execute), TaskCounts.None);
-        var plan = await context.CallActivityAsync<ExecutionPlanInput>(ActivityNames.PrepareExecution, new PrepareExecutionInput(input.SpecId, input.TaskIds), ActivityRetry);
+        var plan = await context.CallActivityAsync<ExecutionPlanInput>(WorkflowActivityCatalog.NameOf<PrepareExecutionActivity>(), new PrepareExecutionInput(input.SpecId, input.TaskIds), ActivityRetry);
         var budgetExhausted = await ExecuteAsync(context, settings, plan);
 
         Report(context, SpecPhase.Complete, 100, TaskCounts.None);
         return await context.CallActivityAsync<SpecWorkflowResult>(
-            ActivityNames.CompleteSpec,
+            WorkflowActivityCatalog.NameOf<CompleteSpecActivity>(),
             new CompleteSpecInput(input.SpecId, budgetExhausted ? FailureReasons.BudgetExhausted : null),
             ActivityRetry);
     }
@@ -70,7 +71,7 @@ public static class SpecWorkflow
         }
 
         Report(context, SpecPhase.Sync, PhaseProgress.AtStartOf(SpecPhase.Sync), TaskCounts.None);
-        var sync = await context.CallActivityAsync<SyncResult>(ActivityNames.Sync, new SyncInput(settings.SpecId), ActivityRetry);
+        var sync = await context.CallActivityAsync<SyncResult>(WorkflowActivityCatalog.NameOf<SyncActivity>(), new SyncInput(settings.SpecId), ActivityRetry);
         if (!sync.ReadyForExecution)
         {
             throw new WorkflowStoppedException($"sync found the plan not ready: {string.Join("; ", sync.Blockers)}");
@@ -82,7 +83,7 @@ public static class SpecWorkflow
         for (var attempt = 1; attempt <= MaxPhaseAttempts; attempt++)
         {
             var number = scope.AttemptsUsed[phase] = scope.AttemptsUsed.GetValueOrDefault(phase) + 1;
-            var result = await context.CallActivityAsync<PhaseAttemptResult>(ActivityNames.RunPhase, new RunPhaseInput(scope.SpecId, phase, number, feedback, scope.RunId), ActivityRetry);
+            var result = await context.CallActivityAsync<PhaseAttemptResult>(WorkflowActivityCatalog.NameOf<RunPhaseActivity>(), new RunPhaseInput(scope.SpecId, phase, number, feedback, scope.RunId), ActivityRetry);
             if (result.Passed)
             {
                 return;
@@ -103,7 +104,7 @@ public static class SpecWorkflow
     {
         while (true)
         {
-            await context.CallActivityAsync<bool>(ActivityNames.RequestApproval, new RequestApprovalInput(settings.SpecId, gate), ActivityRetry);
+            await context.CallActivityAsync<bool>(WorkflowActivityCatalog.NameOf<RequestApprovalActivity>(), new RequestApprovalInput(settings.SpecId, gate), ActivityRetry);
             ApprovalDecision decision;
             try
             {
@@ -114,7 +115,7 @@ public static class SpecWorkflow
                 throw new WorkflowStoppedException($"approval of {gate.ToString().ToLowerInvariant()} timed out after {TimeSpan.FromSeconds(settings.ApprovalTimeoutSeconds)}");
             }
 
-            await context.CallActivityAsync<bool>(ActivityNames.ResolveApproval, new ResolveApprovalInput(settings.SpecId, decision), ActivityRetry);
+            await context.CallActivityAsync<bool>(WorkflowActivityCatalog.NameOf<ResolveApprovalActivity>(), new ResolveApprovalInput(settings.SpecId, decision), ActivityRetry);
             if (decision.Approved)
             {
                 return;
@@ -146,7 +147,7 @@ public static class SpecWorkflow
                 {
                     attempts[taskId]++;
                     var input = new RunTaskAttemptInput(settings.SpecId, taskId, attempts[taskId], feedback.GetValueOrDefault(taskId), executionId);
-                    running.Add(context.CallActivityAsync<TaskAttemptResult>(ActivityNames.RunTaskAttempt, input, ActivityRetry), taskId);
+                    running.Add(context.CallActivityAsync<TaskAttemptResult>(WorkflowActivityCatalog.NameOf<RunTaskAttemptActivity>(), input, ActivityRetry), taskId);
                 }
             }
 
@@ -174,7 +175,7 @@ public static class SpecWorkflow
                     var blocked = plan.Fail(finishedId);
                     if (blocked.Count > 0)
                     {
-                        await context.CallActivityAsync<int>(ActivityNames.BlockTasks, new BlockTasksInput(settings.SpecId, finishedId, blocked), ActivityRetry);
+                        await context.CallActivityAsync<int>(WorkflowActivityCatalog.NameOf<BlockTasksActivity>(), new BlockTasksInput(settings.SpecId, finishedId, blocked), ActivityRetry);
                     }
 
                     break;
@@ -186,7 +187,7 @@ public static class SpecWorkflow
 
     private static async Task<SpecWorkflowResult> FinishAsync(IWorkflowContext context, string specId, string reason)
     {
-        await context.CallActivityAsync<bool>(ActivityNames.FailSpec, new FailSpecInput(specId, reason), ActivityRetry);
+        await context.CallActivityAsync<bool>(WorkflowActivityCatalog.NameOf<FailSpecActivity>(), new FailSpecInput(specId, reason), ActivityRetry);
         Report(context, SpecPhase.Complete, 100, TaskCounts.None);
         return new SpecWorkflowResult(specId, SpecStatus.Failed.ToString(), reason, 0, 0, 0);
     }

@@ -2,7 +2,7 @@ using System.CommandLine;
 using OmoiOs.Core.Application;
 using OmoiOs.Core.Application.Contracts;
 using OmoiOs.Core.Domain;
-using OmoiOs.Infrastructure.Workflow.Embedded;
+using OmoiOs.Core.Workflow;
 
 namespace OmoiOs.Local.Cli;
 
@@ -21,7 +21,7 @@ internal static class ApproveCommand
             await using var services = await CliServices.StartAsync(cancellationToken);
             var id = parse.GetValue(spec)!;
             var approved = !parse.GetValue(reject);
-            await services.Get<SpecService>().ApproveAsync(id, new ApproveRequest(parse.GetValue(gate), approved, parse.GetValue(comment)), services.Get<EmbeddedWorkflowEngine>(), cancellationToken);
+            await services.Get<SpecService>().ApproveAsync(id, new ApproveRequest(parse.GetValue(gate), approved, parse.GetValue(comment)), services.Get<IWorkflowClient>(), cancellationToken);
             Console.WriteLine($"omoi: {(approved ? "approved" : "rejected")} the {parse.GetValue(gate).ToString().ToLowerInvariant()} of {id}; the run picks it up within a second.");
             return ExitCodes.Success;
         });

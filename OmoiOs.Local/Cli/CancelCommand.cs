@@ -1,6 +1,6 @@
 using System.CommandLine;
 using OmoiOs.Core.Application;
-using OmoiOs.Infrastructure.Workflow.Embedded;
+using OmoiOs.Core.Workflow;
 
 namespace OmoiOs.Local.Cli;
 
@@ -14,7 +14,7 @@ internal static class CancelCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             await using var services = await CliServices.StartAsync(cancellationToken);
-            var cancelled = await services.Get<SpecService>().CancelAsync(parse.GetValue(spec)!, services.Get<EmbeddedWorkflowEngine>(), cancellationToken);
+            var cancelled = await services.Get<SpecService>().CancelAsync(parse.GetValue(spec)!, services.Get<IWorkflowClient>(), cancellationToken);
             Console.WriteLine($"omoi: {cancelled.Id} cancelled.");
             return ExitCodes.Success;
         });

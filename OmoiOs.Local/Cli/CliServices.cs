@@ -1,14 +1,14 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using OmoiOs.Infrastructure.DependencyInjection;
 using OmoiOs.Infrastructure.LocalDev;
-using OmoiOs.Infrastructure.Workflow.Embedded;
+using OmoiOs.Infrastructure.Workflow.Durable;
 using OmoiOs.Local.Server;
 
 namespace OmoiOs.Local.Cli;
 
 /// <summary>
 /// OmoiOs's services for one CLI command, configured from the environment (<c>OMOI_*</c>), on Azurite started
-/// when needed. Unlike <c>omoi serve</c> it resumes no other spec's run.
+/// when needed. Only <c>omoi run</c> starts the task hub worker; the other commands are clients of the hub.
 /// </summary>
 internal sealed class CliServices : IAsyncDisposable
 {
@@ -30,7 +30,7 @@ internal sealed class CliServices : IAsyncDisposable
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging(logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
         services.AddOmoiInfrastructure(configuration);
-        services.AddEmbeddedWorkflowEngine(configuration);
+        services.AddTaskHub(configuration);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         var azurite = new AzuriteLauncher(NullLogger<AzuriteLauncher>.Instance);
         if (StorageSettings.UsesDevelopmentStorage(configuration))

@@ -7,13 +7,14 @@ using OmoiOs.Core.Domain;
 using OmoiOs.Core.Domain.Transitions;
 using OmoiOs.Core.Export;
 using OmoiOs.Core.Serialization;
+using OmoiOs.Core.Workflow;
 using OmoiOs.Infrastructure.Repositories;
 using OmoiOs.Infrastructure.Storage;
-using OmoiOs.Infrastructure.Workflow.Embedded;
+using OmoiOs.Infrastructure.Workflow.Durable;
 
 namespace OmoiOs.Local.Cli;
 
-/// <summary><c>omoi run</c>: a spec end to end on the embedded engine, with live progress and a final summary.</summary>
+/// <summary><c>omoi run</c>: a spec end to end on the Durable Task Framework, this process working on the hub until the spec ends, with live progress and a final summary.</summary>
 internal static class RunCommand
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
@@ -38,7 +39,8 @@ internal static class RunCommand
             var input = SpecInput.From(parse.GetValue(spec)!);
             await using var services = await CliServices.StartAsync(cancellationToken);
             var specs = services.Get<SpecService>();
-            var engine = services.Get<EmbeddedWorkflowEngine>();
+            var workflows = services.Get<IWorkflowClient>();
+            await services.Get<TaskHubWorkerHost>().StartAsync(cancellationToken);
             var created = await specs.CreateAsync(
                 new CreateSpecRequest
                 {
@@ -57,10 +59,10 @@ internal static class RunCommand
                 },
                 cancellationToken);
             Console.WriteLine($"omoi: created {created.Id} \"{created.Title}\" on {created.Repository}; planner {created.Options.Planner}.");
-            await specs.ExecuteAsync(created.Id, engine, cancellationToken);
+            await specs.ExecuteAsync(created.Id, workflows, cancellationToken);
 
             var watch = Stopwatch.StartNew();
-            var final = await ProgressView.ShowAsync(report => WatchAsync(specs, engine, created.Id, watch, report, cancellationToken));
+            var final = await ProgressView.ShowAsync(report => WatchAsync(specs, workflows, created.Id, watch, report, cancellationToken));
             var exportDirectory = await ExportAsync(services, specs, final, cancellationToken);
             await PrintSummaryAsync(services, specs, final, exportDirectory, watch.Elapsed, cancellationToken);
             return final.Status == SpecStatus.Completed ? ExitCodes.Success : ExitCodes.SpecFailed;
@@ -68,7 +70,7 @@ internal static class RunCommand
         return command;
     }
 
-    private static async Task<Spec> WatchAsync(SpecService specs, EmbeddedWorkflowEngine engine, string specId, Stopwatch watch, Action<SpecSnapshot> report, CancellationToken cancellationToken)
+    private static async Task<Spec> WatchAsync(SpecService specs, IWorkflowClient workflows, string specId, Stopwatch watch, Action<SpecSnapshot> report, CancellationToken cancellationToken)
     {
         var scores = new List<string>();
         long seen = 0;
@@ -85,7 +87,7 @@ internal static class RunCommand
 
             var spec = await specs.GetAsync(specId, cancellationToken);
             report(new SpecSnapshot(spec, await specs.ExecutionStatusAsync(specId, cancellationToken), scores, watch.Elapsed));
-            if (SpecTransitions.IsFinished(spec.Status) && await engine.GetAsync(spec.InstanceId, cancellationToken) is not { IsRunning: true })
+            if (SpecTransitions.IsFinished(spec.Status) && await workflows.GetAsync(spec.InstanceId, cancellationToken) is not { IsRunning: true })
             {
                 return spec;
             }

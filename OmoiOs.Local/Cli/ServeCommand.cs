@@ -3,7 +3,7 @@ using OmoiOs.Local.Server;
 
 namespace OmoiOs.Local.Cli;
 
-/// <summary><c>omoi serve</c>: the HTTP API on 127.0.0.1 over the embedded engine.</summary>
+/// <summary><c>omoi serve</c>: the HTTP API on 127.0.0.1 on the Durable Task Framework, this process a worker of the task hub.</summary>
 internal static class ServeCommand
 {
     public const int DefaultPort = 5180;

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using OmoiOs.Core.Application;
 using OmoiOs.Infrastructure.DependencyInjection;
 using OmoiOs.Infrastructure.LocalDev;
-using OmoiOs.Infrastructure.Workflow.Embedded;
+using OmoiOs.Infrastructure.Workflow.Durable;
 using OmoiOs.Local.Server.Endpoints;
 
 namespace OmoiOs.Local.Server;
@@ -38,7 +38,7 @@ public sealed class LocalServer : IAsyncDisposable
             kestrel.Limits.MaxRequestBodySize = JsonRequestBody.MaxBytes;
         });
         builder.Services.AddOmoiInfrastructure(builder.Configuration);
-        builder.Services.AddEmbeddedWorkflowEngine(builder.Configuration);
+        builder.Services.AddTaskHub(builder.Configuration);
         builder.Services.AddLocalApi();
 
         var azurite = new AzuriteLauncher(NullLogger<AzuriteLauncher>.Instance);
@@ -53,19 +53,17 @@ public sealed class LocalServer : IAsyncDisposable
         var app = builder.Build();
         app.MapLocalApi();
         await app.StartAsync(cancellationToken);
-        await app.Services.GetRequiredService<EmbeddedWorkflowEngine>().ResumeAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new LocalServer(app, azurite, new Uri(address.EndsWith('/') ? address : address + "/"));
     }
 
     public Task WaitForShutdownAsync(CancellationToken cancellationToken) => _app.WaitForShutdownAsync(cancellationToken);
 
-    public EmbeddedWorkflowEngine Engine => _app.Services.GetRequiredService<EmbeddedWorkflowEngine>();
+    public TaskHubWorkflowClient Workflows => _app.Services.GetRequiredService<TaskHubWorkflowClient>();
 
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
-        await Engine.DisposeAsync();
         await _app.DisposeAsync();
         await _azurite.DisposeAsync();
     }

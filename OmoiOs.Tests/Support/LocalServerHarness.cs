@@ -8,8 +8,8 @@ using OmoiOs.Local.Server;
 namespace OmoiOs.Tests.Support;
 
 /// <summary>
-/// The real local server (<see cref="LocalServer"/> on 127.0.0.1 with a free port, the embedded engine, Azurite) in
-/// tables of its own, the heuristic planner, the local bubblewrap sandbox and workspaces under a temporary folder,
+/// The real local server (<see cref="LocalServer"/> on 127.0.0.1 with a free port, a worker of its own task hub on
+/// the Durable Task Framework, Azurite) in tables of its own, the heuristic planner, the local bubblewrap sandbox and workspaces under a temporary folder,
 /// with an <see cref="HttpClient"/> on <c>/api/</c> and a fresh git copy of the sample app to plan against.
 /// </summary>
 public sealed class LocalServerHarness : IAsyncDisposable
@@ -65,6 +65,7 @@ public sealed class LocalServerHarness : IAsyncDisposable
     {
         ["OMOI_STORAGE"] = "UseDevelopmentStorage=true",
         ["OMOI_TABLE_PREFIX"] = tablePrefix,
+        ["OMOI_TASK_HUB"] = tablePrefix,
         ["OMOI_PLANNER"] = "heuristic",
         ["OMOI_AGENT"] = agent,
         ["OMOI_WORKSPACE_ROOT"] = Path.Combine(root, "workspaces"),

@@ -1,14 +1,19 @@
+using DurableTask.AzureStorage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OmoiOs.Infrastructure.DependencyInjection;
-using OmoiOs.Infrastructure.Workflow.Embedded;
+using OmoiOs.Infrastructure.Workflow.Durable;
 
 namespace OmoiOs.Tests.Support;
 
-/// <summary>All of OmoiOs's services below the hosts, with the embedded engine, on Azurite in tables of their own, on the real clock.</summary>
+/// <summary>
+/// All of OmoiOs's services below the hosts on Azurite, in tables and a task hub of their own, on the real clock. The task
+/// hub worker starts only when a test asks for it (<see cref="StartWorkerAsync"/>); disposing deletes the hub.
+/// </summary>
 public sealed class ServicesHarness : IDisposable
 {
     private readonly ServiceProvider _provider;
+    private bool _hubCreated;
 
     public ServicesHarness(IDictionary<string, string?>? settings = null, string? tablePrefix = null, Action<IServiceCollection>? configure = null)
     {
@@ -16,6 +21,7 @@ public sealed class ServicesHarness : IDisposable
         var values = new Dictionary<string, string?>
         {
             ["OMOI_TABLE_PREFIX"] = TablePrefix,
+            ["OMOI_TASK_HUB"] = TablePrefix,
             ["OMOI_STORAGE"] = "UseDevelopmentStorage=true",
             ["OMOI_PLANNER"] = "heuristic",
             ["OMOI_WORKSPACE_ROOT"] = Path.Combine(Path.GetTempPath(), "omoi-test-workspaces", TablePrefix),
@@ -30,19 +36,43 @@ public sealed class ServicesHarness : IDisposable
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
         services.AddOmoiInfrastructure(configuration);
-        services.AddEmbeddedWorkflowEngine(configuration);
+        services.AddTaskHub(configuration);
         configure?.Invoke(services);
         _provider = services.BuildServiceProvider();
     }
 
     public string TablePrefix { get; }
 
+    public TaskHubWorkflowClient Workflows => Get<TaskHubWorkflowClient>();
+
     public T Get<T>()
         where T : notnull => _provider.GetRequiredService<T>();
 
-    // The engine only disposes asynchronously; tests dispose synchronously.
-    public void Dispose() => _provider.DisposeAsync().AsTask().GetAwaiter().GetResult();
+    /// <summary>Makes this harness a worker of its task hub (creating the hub the first time).</summary>
+    public async Task<TaskHubWorkflowClient> StartWorkerAsync()
+    {
+        UsesHub();
+        await Get<TaskHubWorkerHost>().StartAsync(CancellationToken.None);
+        return Workflows;
+    }
 
-    /// <summary>Stops the engine as a crash would: its runs are abandoned mid-flight, their rows left as they were.</summary>
-    public async Task StopEngineAsync() => await Get<EmbeddedWorkflowEngine>().DisposeAsync();
+    /// <summary>Marks the hub for deletion when the harness is disposed.</summary>
+    public void UsesHub() => _hubCreated = true;
+
+    /// <summary>Stops the worker as a crash would: what it was running is abandoned, for another worker to take over.</summary>
+    public Task StopWorkerAsync() => Get<TaskHubWorkerHost>().StopAsync(CancellationToken.None);
+
+    // Tests dispose synchronously; the provider and the hub only asynchronously.
+    public void Dispose() => DisposeAsync().GetAwaiter().GetResult();
+
+    private async Task DisposeAsync()
+    {
+        await StopWorkerAsync();
+        if (_hubCreated)
+        {
+            await Get<AzureStorageOrchestrationService>().DeleteAsync();
+        }
+
+        await _provider.DisposeAsync();
+    }
 }

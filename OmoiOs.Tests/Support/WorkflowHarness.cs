@@ -8,6 +8,7 @@ using OmoiOs.Core.Planning.Outputs;
 using OmoiOs.Core.Ports;
 using OmoiOs.Core.Workflow.Activities;
 using OmoiOs.Core.Workflow.Contracts;
+using OmoiOs.Infrastructure.Workflow.Durable;
 
 namespace OmoiOs.Tests.Support;
 
@@ -25,6 +26,8 @@ public sealed class WorkflowHarness : IDisposable
 
     public T Get<T>()
         where T : notnull => _services.Get<T>();
+
+    public Task<TaskHubWorkflowClient> StartWorkerAsync() => _services.StartWorkerAsync();
 
     /// <summary>
     /// A spec whose planning outputs are stored and SYNCed (status planning_complete): <paramref name="tasks"/> tasks,

@@ -6,7 +6,7 @@ using OmoiOs.Core.Workflow.Contracts;
 namespace OmoiOs.Core.Workflow.Activities;
 
 /// <summary>Marks the dependants of a failed task blocked (and their spec tasks), each with a <c>task_blocked</c> event.</summary>
-public sealed class BlockTasksActivity(IWorkTaskRepository tasks)
+public sealed class BlockTasksActivity(IWorkTaskRepository tasks) : IWorkflowActivity<BlockTasksInput, int>
 {
     public async Task<int> RunAsync(BlockTasksInput input, CancellationToken cancellationToken)
     {

@@ -16,7 +16,7 @@ public sealed class CompleteSpecActivity(
     IWorkTaskRepository tasks,
     ISpecTaskRepository specTasks,
     IRequirementRepository requirements,
-    ITicketRepository tickets)
+    ITicketRepository tickets) : IWorkflowActivity<CompleteSpecInput, SpecWorkflowResult>
 {
     public async Task<SpecWorkflowResult> RunAsync(CompleteSpecInput input, CancellationToken cancellationToken)
     {

@@ -8,7 +8,7 @@ using OmoiOs.Core.Workflow.Contracts;
 namespace OmoiOs.Core.Workflow.Activities;
 
 /// <summary>Bridges the spec's tasks into work tasks, moves the spec to <c>executing_tasks</c> and its ticket to building, and returns the graph to run.</summary>
-public sealed class PrepareExecutionActivity(ExecutionBridge bridge, ISpecRepository specs, ITicketRepository tickets)
+public sealed class PrepareExecutionActivity(ExecutionBridge bridge, ISpecRepository specs, ITicketRepository tickets) : IWorkflowActivity<PrepareExecutionInput, ExecutionPlanInput>
 {
     public async Task<ExecutionPlanInput> RunAsync(PrepareExecutionInput input, CancellationToken cancellationToken)
     {

@@ -7,7 +7,7 @@ using OmoiOs.Core.Workflow.Contracts;
 namespace OmoiOs.Core.Workflow.Activities;
 
 /// <summary>Puts the spec in <c>awaiting_approval</c> for a gate; a repeat for the same gate changes nothing.</summary>
-public sealed class RequestApprovalActivity(ISpecRepository specs)
+public sealed class RequestApprovalActivity(ISpecRepository specs) : IWorkflowActivity<RequestApprovalInput, bool>
 {
     public async Task<bool> RunAsync(RequestApprovalInput input, CancellationToken cancellationToken)
     {

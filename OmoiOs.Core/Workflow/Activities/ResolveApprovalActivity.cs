@@ -7,7 +7,7 @@ using OmoiOs.Core.Workflow.Contracts;
 namespace OmoiOs.Core.Workflow.Activities;
 
 /// <summary>Records a reviewer's decision and returns the spec to planning (to go on, or to redo the phase).</summary>
-public sealed class ResolveApprovalActivity(ISpecRepository specs, TimeProvider timeProvider)
+public sealed class ResolveApprovalActivity(ISpecRepository specs, TimeProvider timeProvider) : IWorkflowActivity<ResolveApprovalInput, bool>
 {
     public async Task<bool> RunAsync(ResolveApprovalInput input, CancellationToken cancellationToken)
     {

@@ -13,7 +13,7 @@ namespace OmoiOs.Core.Workflow.Activities;
 /// is already in the spec's event log is answered from there, so a re-run after a crash neither calls the
 /// planner again nor counts its cost twice.
 /// </summary>
-public sealed class RunPhaseActivity(ISpecRepository specs, ISpecEventRepository events, PhaseRunner runner, TimeProvider timeProvider)
+public sealed class RunPhaseActivity(ISpecRepository specs, ISpecEventRepository events, PhaseRunner runner, TimeProvider timeProvider) : IWorkflowActivity<RunPhaseInput, PhaseAttemptResult>
 {
     private static readonly string[] OutcomeTypes = [SpecEventTypes.PhaseCompleted, SpecEventTypes.PhaseRetry, SpecEventTypes.PhaseFailed];
 

@@ -25,7 +25,7 @@ public sealed class RunTaskAttemptActivity(
     ILargeTextStore texts,
     ExecutionInputsCache inputsCache,
     IRepositoryLocator repositories,
-    TimeProvider timeProvider)
+    TimeProvider timeProvider) : IWorkflowActivity<RunTaskAttemptInput, TaskAttemptResult>
 {
     public async Task<TaskAttemptResult> RunAsync(RunTaskAttemptInput input, CancellationToken cancellationToken)
     {

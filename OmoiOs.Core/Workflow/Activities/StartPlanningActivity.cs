@@ -7,7 +7,7 @@ using OmoiOs.Core.Workflow.Contracts;
 namespace OmoiOs.Core.Workflow.Activities;
 
 /// <summary>Moves a spec into planning (or checks it may execute) and returns what the workflow needs of it.</summary>
-public sealed class StartPlanningActivity(ISpecRepository specs)
+public sealed class StartPlanningActivity(ISpecRepository specs) : IWorkflowActivity<StartPlanningInput, SpecRunSettings>
 {
     public async Task<SpecRunSettings> RunAsync(StartPlanningInput input, CancellationToken cancellationToken)
     {

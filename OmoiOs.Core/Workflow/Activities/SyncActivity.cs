@@ -7,7 +7,7 @@ using OmoiOs.Core.Workflow.Contracts;
 namespace OmoiOs.Core.Workflow.Activities;
 
 /// <summary>SYNC, then <c>planning_complete</c> with a <c>sync_completed</c> event; idempotent.</summary>
-public sealed class SyncActivity(SyncService sync, ISpecRepository specs)
+public sealed class SyncActivity(SyncService sync, ISpecRepository specs) : IWorkflowActivity<SyncInput, SyncResult>
 {
     public async Task<SyncResult> RunAsync(SyncInput input, CancellationToken cancellationToken)
     {

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure.Core.Serialization;
 using Microsoft.Azure.Functions.Worker;
@@ -9,6 +8,7 @@ using OmoiOs.Core.Domain;
 using OmoiOs.Core.Workflow;
 using OmoiOs.Core.Workflow.Contracts;
 using OmoiOs.Functions.DependencyInjection;
+using OmoiOs.Infrastructure.Workflow.Durable;
 using OmoiOs.Functions.Http;
 
 namespace OmoiOs.Tests.Functions.DependencyInjection;
@@ -63,15 +63,15 @@ public sealed class FunctionsServiceCollectionExtensionsTests
         Assert.Equal(json, serializer.Serialize(back, type).ToString());
     }
 
-    /// <summary>Durable's history and the embedded engine's history hold the same JSON for the same value.</summary>
+    /// <summary>Durable Functions' history and the local task hub's history hold the same JSON for the same value.</summary>
     [Theory]
     [MemberData(nameof(WorkflowContracts))]
-    public void AddOmoiFunctions_WorkerSerializer_WritesWhatTheWorkflowJsonContextWrites(object contract)
+    public void AddOmoiFunctions_WorkerSerializer_WritesWhatTheLocalTaskHubWrites(object contract)
     {
         var type = contract.GetType();
 
         var worker = JsonNode.Parse(WorkerSerializer().Serialize(contract, type).ToString());
-        var workflow = JsonNode.Parse(JsonSerializer.Serialize(contract, type, WorkflowJsonContext.Default));
+        var workflow = JsonNode.Parse(WorkflowDataConverter.Instance.Serialize(contract)!);
 
         Assert.True(JsonNode.DeepEquals(workflow, worker), $"{type.Name}: worker {worker?.ToJsonString()} vs workflow {workflow?.ToJsonString()}");
     }

@@ -4,6 +4,7 @@ using Microsoft.DurableTask;
 using Moq;
 using OmoiOs.Core.Domain;
 using OmoiOs.Core.Workflow;
+using OmoiOs.Core.Workflow.Activities;
 using OmoiOs.Core.Workflow.Contracts;
 using OmoiOs.Functions.Workflow;
 
@@ -32,18 +33,18 @@ public sealed class SpecWorkflowFunctionTests
     public async Task RunAsync_PlanningPassesAndTwoTasksRun_CallsEveryStepInOrderAndReportsEachPhase()
     {
         Given(new SpecWorkflowInput(SpecId), Settings());
-        Answer(ActivityNames.RunPhase, (RunPhaseInput input) => new PhaseAttemptResult(input.Phase, input.Attempt, Passed: true, 0.92, string.Empty, 0m));
-        Answer(ActivityNames.Sync, (SyncInput _) => new SyncResult(3, 6, 2, ReadyForExecution: true, []));
-        Answer(ActivityNames.PrepareExecution, (PrepareExecutionInput _) => Plan(PlannedTask("task-a"), PlannedTask("task-b", "task-a")));
-        Answer(ActivityNames.RunTaskAttempt, (RunTaskAttemptInput input) => new TaskAttemptResult(input.TaskId, input.Attempt, WorkTaskStatus.Completed, null, null, 0m));
-        Answer(ActivityNames.CompleteSpec, (CompleteSpecInput input) => new SpecWorkflowResult(input.SpecId, "Completed", input.FailureReason, 2, 0, 0));
+        Answer(Activity<RunPhaseActivity>(), (RunPhaseInput input) => new PhaseAttemptResult(input.Phase, input.Attempt, Passed: true, 0.92, string.Empty, 0m));
+        Answer(Activity<SyncActivity>(), (SyncInput _) => new SyncResult(3, 6, 2, ReadyForExecution: true, []));
+        Answer(Activity<PrepareExecutionActivity>(), (PrepareExecutionInput _) => Plan(PlannedTask("task-a"), PlannedTask("task-b", "task-a")));
+        Answer(Activity<RunTaskAttemptActivity>(), (RunTaskAttemptInput input) => new TaskAttemptResult(input.TaskId, input.Attempt, WorkTaskStatus.Completed, null, null, 0m));
+        Answer(Activity<CompleteSpecActivity>(), (CompleteSpecInput input) => new SpecWorkflowResult(input.SpecId, "Completed", input.FailureReason, 2, 0, 0));
 
         var result = await SpecWorkflowFunction.RunAsync(_context.Object);
 
         Assert.Equal(new SpecWorkflowResult(SpecId, "Completed", null, 2, 0, 0), result);
         Assert.Equal(
-            [ActivityNames.StartPlanning, ActivityNames.RunPhase, ActivityNames.RunPhase, ActivityNames.RunPhase, ActivityNames.RunPhase,
-             ActivityNames.Sync, ActivityNames.PrepareExecution, ActivityNames.RunTaskAttempt, ActivityNames.RunTaskAttempt, ActivityNames.CompleteSpec],
+            [Activity<StartPlanningActivity>(), Activity<RunPhaseActivity>(), Activity<RunPhaseActivity>(), Activity<RunPhaseActivity>(), Activity<RunPhaseActivity>(),
+             Activity<SyncActivity>(), Activity<PrepareExecutionActivity>(), Activity<RunTaskAttemptActivity>(), Activity<RunTaskAttemptActivity>(), Activity<CompleteSpecActivity>()],
             _calls.Select(c => c.Name));
         Assert.Equal([SpecPhase.Explore, SpecPhase.Requirements, SpecPhase.Design, SpecPhase.Tasks], Inputs<RunPhaseInput>().Select(i => i.Phase));
         Assert.Equal(["task-a", "task-b"], Inputs<RunTaskAttemptInput>().Select(i => i.TaskId));
@@ -61,22 +62,22 @@ public sealed class SpecWorkflowFunctionTests
     public async Task RunAsync_TaskActivityFailsInDurable_FailsTheSpecNamingTheActivity()
     {
         Given(new SpecWorkflowInput(SpecId, ExecuteOnly: true), Settings());
-        Answer(ActivityNames.PrepareExecution, (PrepareExecutionInput _) => Plan(PlannedTask("task-a")));
+        Answer(Activity<PrepareExecutionActivity>(), (PrepareExecutionInput _) => Plan(PlannedTask("task-a")));
         _context
-            .Setup(c => c.CallActivityAsync<TaskAttemptResult>(Named(ActivityNames.RunTaskAttempt), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+            .Setup(c => c.CallActivityAsync<TaskAttemptResult>(Named(Activity<RunTaskAttemptActivity>()), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
             .Returns((TaskName name, object? input, TaskOptions? options) =>
             {
                 _calls.Add((name.Name, input, options));
                 return Task.FromException<TaskAttemptResult>(new TaskFailedException(name.Name, 7, new IOException("sandbox vanished")));
             });
-        Answer(ActivityNames.FailSpec, (FailSpecInput _) => true);
+        Answer(Activity<FailSpecActivity>(), (FailSpecInput _) => true);
 
         var result = await SpecWorkflowFunction.RunAsync(_context.Object);
 
-        Assert.Equal([ActivityNames.StartPlanning, ActivityNames.PrepareExecution, ActivityNames.RunTaskAttempt, ActivityNames.FailSpec], _calls.Select(c => c.Name));
+        Assert.Equal([Activity<StartPlanningActivity>(), Activity<PrepareExecutionActivity>(), Activity<RunTaskAttemptActivity>(), Activity<FailSpecActivity>()], _calls.Select(c => c.Name));
         var failed = Inputs<FailSpecInput>().Single();
         Assert.Equal(SpecId, failed.SpecId);
-        Assert.Contains(ActivityNames.RunTaskAttempt, failed.Reason, StringComparison.Ordinal);
+        Assert.Contains(Activity<RunTaskAttemptActivity>(), failed.Reason, StringComparison.Ordinal);
         Assert.Contains("sandbox vanished", failed.Reason, StringComparison.Ordinal);
         Assert.Equal("Failed", result.Status);
         Assert.Equal(new WorkflowStatus(SpecPhase.Complete, 100, TaskCounts.None), _statuses[^1]);
@@ -86,12 +87,12 @@ public sealed class SpecWorkflowFunctionTests
     public async Task RunAsync_RequirementsNeedApproval_WaitsForTheApprovalEventAndRecordsTheDecision()
     {
         Given(new SpecWorkflowInput(SpecId), Settings(requireApproval: [ApprovalGate.Requirements]));
-        Answer(ActivityNames.RunPhase, (RunPhaseInput input) => new PhaseAttemptResult(input.Phase, input.Attempt, Passed: true, 0.9, string.Empty, 0m));
-        Answer(ActivityNames.RequestApproval, (RequestApprovalInput _) => true);
-        Answer(ActivityNames.ResolveApproval, (ResolveApprovalInput _) => true);
-        Answer(ActivityNames.Sync, (SyncInput _) => new SyncResult(1, 1, 0, ReadyForExecution: true, []));
-        Answer(ActivityNames.PrepareExecution, (PrepareExecutionInput _) => Plan());
-        Answer(ActivityNames.CompleteSpec, (CompleteSpecInput input) => new SpecWorkflowResult(input.SpecId, "Completed", null, 0, 0, 0));
+        Answer(Activity<RunPhaseActivity>(), (RunPhaseInput input) => new PhaseAttemptResult(input.Phase, input.Attempt, Passed: true, 0.9, string.Empty, 0m));
+        Answer(Activity<RequestApprovalActivity>(), (RequestApprovalInput _) => true);
+        Answer(Activity<ResolveApprovalActivity>(), (ResolveApprovalInput _) => true);
+        Answer(Activity<SyncActivity>(), (SyncInput _) => new SyncResult(1, 1, 0, ReadyForExecution: true, []));
+        Answer(Activity<PrepareExecutionActivity>(), (PrepareExecutionInput _) => Plan());
+        Answer(Activity<CompleteSpecActivity>(), (CompleteSpecInput input) => new SpecWorkflowResult(input.SpecId, "Completed", null, 0, 0, 0));
         var decision = new ApprovalDecision(ApprovalGate.Requirements, Approved: true, "looks right");
         _context
             .Setup(c => c.CreateTimer(It.IsAny<DateTime>(), It.IsAny<CancellationToken>()))
@@ -101,8 +102,8 @@ public sealed class SpecWorkflowFunctionTests
         await SpecWorkflowFunction.RunAsync(_context.Object);
 
         Assert.Equal(
-            [ActivityNames.StartPlanning, ActivityNames.RunPhase, ActivityNames.RunPhase, ActivityNames.RequestApproval, ActivityNames.ResolveApproval,
-             ActivityNames.RunPhase, ActivityNames.RunPhase, ActivityNames.Sync, ActivityNames.PrepareExecution, ActivityNames.CompleteSpec],
+            [Activity<StartPlanningActivity>(), Activity<RunPhaseActivity>(), Activity<RunPhaseActivity>(), Activity<RequestApprovalActivity>(), Activity<ResolveApprovalActivity>(),
+             Activity<RunPhaseActivity>(), Activity<RunPhaseActivity>(), Activity<SyncActivity>(), Activity<PrepareExecutionActivity>(), Activity<CompleteSpecActivity>()],
             _calls.Select(c => c.Name));
         Assert.Equal(new ResolveApprovalInput(SpecId, decision), Inputs<ResolveApprovalInput>().Single());
         _context.Verify(c => c.CreateTimer(Now.AddSeconds(3600), It.IsAny<CancellationToken>()), Times.Once);
@@ -140,7 +141,7 @@ public sealed class SpecWorkflowFunctionTests
     private void Given(SpecWorkflowInput input, SpecRunSettings settings)
     {
         _context.Setup(c => c.GetInput<SpecWorkflowInput>()).Returns(input);
-        Answer(ActivityNames.StartPlanning, (StartPlanningInput _) => settings);
+        Answer(Activity<StartPlanningActivity>(), (StartPlanningInput _) => settings);
     }
 
     /// <summary>Answers every call of <paramref name="activity"/> from its input, recording the call.</summary>
@@ -154,4 +155,6 @@ public sealed class SpecWorkflowFunctionTests
             });
 
     private IEnumerable<T> Inputs<T>() => _calls.Select(c => c.Input).OfType<T>();
+
+    private static string Activity<TActivity>() => WorkflowActivityCatalog.NameOf<TActivity>();
 }

@@ -4,12 +4,11 @@ using OmoiOs.Core.Ports;
 using OmoiOs.Core.Workflow;
 using OmoiOs.Core.Workflow.Activities;
 using OmoiOs.Core.Workflow.Contracts;
-using OmoiOs.Infrastructure.Workflow.Embedded;
 
 namespace OmoiOs.Benchmarks.Support;
 
 /// <summary>
-/// One spec through EXECUTE on the embedded engine: the plan is seeded and SYNCed beforehand (not timed), then
+/// One spec through EXECUTE on the Durable Task Framework on Azurite: the plan is seeded and SYNCed beforehand (not timed), then
 /// an execute-only run does START, PREPARE (the bridge creates the work tasks), every task with the no-op agent,
 /// and COMPLETE. The EXECUTE span is read from the spec's own events: from <c>execution_started</c> to the last
 /// task's verdict.
@@ -29,7 +28,7 @@ public static class EngineRun
     {
         ArgumentNullException.ThrowIfNull(figure);
         ArgumentNullException.ThrowIfNull(spec);
-        var engine = figure.Get<EmbeddedWorkflowEngine>();
+        var engine = await figure.StartWorkerAsync(cancellationToken).ConfigureAwait(false);
         var before = figure.Requests.Take();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var started = Stopwatch.GetTimestamp();

@@ -7,17 +7,19 @@ using Microsoft.Extensions.Options;
 using OmoiOs.Core.Execution;
 using OmoiOs.Infrastructure.DependencyInjection;
 using OmoiOs.Infrastructure.Storage;
-using OmoiOs.Infrastructure.Workflow.Embedded;
+using DurableTask.AzureStorage;
+using OmoiOs.Infrastructure.Workflow.Durable;
 
 namespace OmoiOs.Benchmarks.Support;
 
 /// <summary>
-/// The real services (Core, Table storage, embedded engine) over tables of their own on the storage account
-/// (Azurite unless OMOI_STORAGE says otherwise), with a no-op agent; the tables are deleted on dispose.
+/// The real services (Core, Table storage, the task hub on the Durable Task Framework) over tables and a hub of their own
+/// on the storage account (Azurite unless OMOI_STORAGE says otherwise), with a no-op agent; both are deleted on dispose.
 /// </summary>
 public sealed class FigureServices : IAsyncDisposable
 {
     private readonly ServiceProvider _provider;
+    private bool _workerStarted;
 
     private FigureServices(ServiceProvider provider, string tablePrefix, RequestCounter requests)
     {
@@ -37,12 +39,13 @@ public sealed class FigureServices : IAsyncDisposable
 
     public TableClient Records => TableService.GetTableClient(TablePrefix + "Records");
 
-    public static FigureServices Create(int maxConcurrentActivities = 16)
+    public static FigureServices Create(int maxConcurrentActivities = 100)
     {
         var prefix = "Fig" + Guid.NewGuid().ToString("N")[..12];
         var settings = new Dictionary<string, string?>
         {
             ["OMOI_TABLE_PREFIX"] = prefix,
+            ["OMOI_TASK_HUB"] = prefix,
             ["OMOI_STORAGE"] = Environment.GetEnvironmentVariable("OMOI_STORAGE") ?? StorageOptions.DevelopmentStorage,
             ["OMOI_MAX_ACTIVITIES"] = maxConcurrentActivities.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
@@ -54,7 +57,7 @@ public sealed class FigureServices : IAsyncDisposable
             sp.GetRequiredService<IOptions<StorageOptions>>().Value,
             options => options.AddPolicy(requests, HttpPipelinePosition.PerCall)));
         services.AddOmoiInfrastructure(configuration);
-        services.AddEmbeddedWorkflowEngine(configuration);
+        services.AddTaskHub(configuration);
         services.AddSingleton<ITaskRunner, NoOpTaskRunner>();
         return new FigureServices(services.BuildServiceProvider(), prefix, requests);
     }
@@ -62,11 +65,24 @@ public sealed class FigureServices : IAsyncDisposable
     public T Get<T>()
         where T : notnull => _provider.GetRequiredService<T>();
 
+    /// <summary>Makes this process a worker of the figure's task hub (once) and returns the hub's client.</summary>
+    public async Task<TaskHubWorkflowClient> StartWorkerAsync(CancellationToken cancellationToken)
+    {
+        _workerStarted = true;
+        await Get<TaskHubWorkerHost>().StartAsync(cancellationToken).ConfigureAwait(false);
+        return Get<TaskHubWorkflowClient>();
+    }
+
     public async ValueTask DisposeAsync()
     {
-        await _provider.GetRequiredService<EmbeddedWorkflowEngine>().DisposeAsync().ConfigureAwait(false);
+        await Get<TaskHubWorkerHost>().StopAsync(CancellationToken.None).ConfigureAwait(false);
+        if (_workerStarted)
+        {
+            await Get<AzureStorageOrchestrationService>().DeleteAsync().ConfigureAwait(false);
+        }
+
         var service = TableService;
-        foreach (var table in (string[])["Records", "Instances", "History", "Baseline"])
+        foreach (var table in (string[])["Records", "Baseline"])
         {
             await service.DeleteTableAsync(TablePrefix + table).ConfigureAwait(false);
         }

@@ -1,11 +1,11 @@
 using Microsoft.DurableTask;
 using OmoiOs.Core.Workflow;
 
-namespace OmoiOs.Functions.Workflow;
+namespace OmoiOs.Infrastructure.Workflow.Durable;
 
 /// <summary>
-/// Runs workflow code on Durable Functions: every <see cref="IWorkflowContext"/> call goes straight to the
-/// orchestration context, so Durable keeps the history, replays and retries.
+/// Runs workflow code on the Durable Task engine (Durable Functions in Azure, the Durable Task Framework locally): every
+/// <see cref="IWorkflowContext"/> call goes straight to the orchestration context, so Durable keeps the history, replays and retries.
 /// </summary>
 public sealed class DurableWorkflowContext : IWorkflowContext
 {
@@ -52,5 +52,8 @@ public sealed class DurableWorkflowContext : IWorkflowContext
     private static TaskOptions? ToTaskOptions(WorkflowRetryPolicy? retry) =>
         retry is null
             ? null
-            : new TaskOptions(new RetryPolicy(retry.MaxNumberOfAttempts, retry.FirstRetryInterval, retry.BackoffCoefficient));
+            : new TaskOptions(new RetryPolicy(retry.MaxNumberOfAttempts, retry.FirstRetryInterval, retry.BackoffCoefficient)
+            {
+                HandleFailure = failure => WorkflowRetryPolicy.Retries(failure.ErrorType),
+            });
 }

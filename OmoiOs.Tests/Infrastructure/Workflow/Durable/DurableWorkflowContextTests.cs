@@ -1,9 +1,9 @@
 using Microsoft.DurableTask;
 using Moq;
 using OmoiOs.Core.Workflow;
-using OmoiOs.Functions.Workflow;
+using OmoiOs.Infrastructure.Workflow.Durable;
 
-namespace OmoiOs.Tests.Functions.Workflow;
+namespace OmoiOs.Tests.Infrastructure.Workflow.Durable;
 
 public sealed class DurableWorkflowContextTests
 {
@@ -45,6 +45,28 @@ public sealed class DurableWorkflowContextTests
         Assert.Equal(5, policy.MaxNumberOfAttempts);
         Assert.Equal(TimeSpan.FromSeconds(2), policy.FirstRetryInterval);
         Assert.Equal(1.5, policy.BackoffCoefficient);
+    }
+
+    [Theory]
+    [InlineData("OmoiOs.Core.Errors.StorageUnavailableException", true)]
+    [InlineData("System.TimeoutException", true)]
+    [InlineData("Some.Type.FromAnotherAssembly", true)]
+    [InlineData("OmoiOs.Core.Errors.NotFoundException", false)]
+    [InlineData("OmoiOs.Core.Errors.InvalidTransitionException", false)]
+    [InlineData("System.ArgumentNullException", false)]
+    public async Task CallActivityAsync_WithRetry_RetriesOnlyFailuresAnotherAttemptCouldCure(string errorType, bool retried)
+    {
+        TaskOptions? options = null;
+        _orchestration
+            .Setup(c => c.CallActivityAsync<int>(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+            .Callback((TaskName _, object? _, TaskOptions? o) => options = o)
+            .ReturnsAsync(7);
+
+        await CreateSut().CallActivityAsync<int>("ScanCodebase", "input", new WorkflowRetryPolicy(3, TimeSpan.FromSeconds(1)));
+
+        var handle = options?.Retry?.Policy?.Handle;
+        Assert.NotNull(handle);
+        Assert.Equal(retried, handle(new TaskFailedException("ScanCodebase", 1, new TaskFailureDetails(errorType, "it failed", null, null, null))));
     }
 
     [Fact]

@@ -5,15 +5,18 @@ using OmoiOs.Core.Domain;
 using OmoiOs.Core.Execution;
 using OmoiOs.Core.Ports;
 using OmoiOs.Core.Workflow;
-using OmoiOs.Core.Workflow.Activities;
 using OmoiOs.Core.Workflow.Contracts;
-using OmoiOs.Infrastructure.Workflow.Embedded;
+using OmoiOs.Infrastructure.Workflow.Durable;
 using OmoiOs.Tests.Support;
 
-namespace OmoiOs.Tests.Infrastructure.Workflow.Embedded;
+namespace OmoiOs.Tests.Infrastructure.Workflow.Durable;
 
+/// <summary>
+/// <see cref="SpecWorkflow"/> on the real engine: the Durable Task Framework's Azure Storage provider on Azurite, through
+/// <see cref="TaskHubWorkerHost"/> and <see cref="TaskHubWorkflowClient"/> as the local hosts use them.
+/// </summary>
 [Collection(AzuriteGroup.Name)]
-public sealed class EmbeddedWorkflowEngineTests : IDisposable
+public sealed class TaskHubWorkerHostTests : IDisposable
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(2);
     private readonly List<ServicesHarness> _harnesses = [];
@@ -22,7 +25,7 @@ public sealed class EmbeddedWorkflowEngineTests : IDisposable
     public async Task StartAsync_NewSpec_PlansAndRunsEveryTaskOnceToCompleted()
     {
         var runner = new ScriptedTaskRunner();
-        var services = Harness(runner);
+        var services = await HarnessAsync(runner);
         var spec = await CreateSpecAsync(services);
 
         var start = await services.Get<SpecService>().ExecuteAsync(spec.Id, Engine(services), CancellationToken.None);
@@ -43,7 +46,7 @@ public sealed class EmbeddedWorkflowEngineTests : IDisposable
     {
         var runner = new ScriptedTaskRunner();
         runner.Hold();
-        var services = Harness(runner);
+        var services = await HarnessAsync(runner);
         var spec = await CreateSpecAsync(services);
         var specs = services.Get<SpecService>();
 
@@ -59,36 +62,9 @@ public sealed class EmbeddedWorkflowEngineTests : IDisposable
     }
 
     [Fact]
-    public async Task ResumeAsync_AfterTheEngineStoppedMidExecution_FinishesWithEveryTaskCompletedOnceInTheRecords()
-    {
-        var firstRunner = new ScriptedTaskRunner();
-        var first = Harness(firstRunner);
-        var spec = await CreateSpecAsync(first);
-        firstRunner.Hold();
-        await first.Get<SpecService>().ExecuteAsync(spec.Id, Engine(first), CancellationToken.None);
-        await WaitUntilAsync(() => firstRunner.TotalRuns > 0);
-
-        await first.StopEngineAsync();
-        var secondRunner = new ScriptedTaskRunner();
-        var second = Harness(secondRunner, first.TablePrefix);
-        Assert.Equal(1, await Engine(second).ResumeAsync(CancellationToken.None));
-        var state = await Engine(second).WaitForCompletionAsync(spec.InstanceId, CancellationToken.None).WaitAsync(Deadline);
-
-        Assert.Equal(WorkflowRuntimeStatus.Completed, state!.Status);
-        var tasks = await second.Get<IWorkTaskRepository>().ListAsync(spec.Id, CancellationToken.None);
-        Assert.All(tasks, t => Assert.Equal(WorkTaskStatus.Completed, t.Status));
-        Assert.Single(await second.Get<ITicketRepository>().ListAsync(spec.Id, CancellationToken.None));
-        var events = await second.Get<ISpecEventRepository>().ListAsync(spec.Id, 0, 10_000, CancellationToken.None);
-        Assert.Equal(tasks.Count, events.Count(e => e.Type == SpecEventTypes.TaskCompleted));
-        Assert.Equal(tasks.Count, events.Where(e => e.Type == SpecEventTypes.TaskCreated).Select(e => e.EntityId).Distinct().Count());
-        Assert.Equal(tasks.Count, events.Count(e => e.Type == SpecEventTypes.TaskCreated));
-        await AssertEventsGapFreeAsync(second, spec.Id);
-    }
-
-    [Fact]
     public async Task Approval_RaisedWhileWaiting_RejectRerunsThePhaseThenApproveGoesOn()
     {
-        var services = Harness(new ScriptedTaskRunner());
+        var services = await HarnessAsync(new ScriptedTaskRunner());
         var spec = await CreateSpecAsync(services, new SpecOptionsRequest { RequireApproval = [ApprovalGate.Requirements] });
         var specs = services.Get<SpecService>();
         var engine = Engine(services);
@@ -111,7 +87,7 @@ public sealed class EmbeddedWorkflowEngineTests : IDisposable
     [Fact]
     public async Task Approval_NobodyAnswersBeforeTheTimeout_FailsTheSpecSayingSo()
     {
-        var services = Harness(new ScriptedTaskRunner());
+        var services = await HarnessAsync(new ScriptedTaskRunner());
         var spec = await CreateSpecAsync(services, new SpecOptionsRequest { RequireApproval = [ApprovalGate.Design], ApprovalTimeoutSeconds = 1 });
 
         await services.Get<SpecService>().ExecuteAsync(spec.Id, Engine(services), CancellationToken.None);
@@ -131,7 +107,7 @@ public sealed class EmbeddedWorkflowEngineTests : IDisposable
             victim ??= request.SpecTask.Key == "TSK-001" ? request.Task.Id : null;
             return request.Task.Id == victim ? TaskRunVerdict.NeedsRevision : TaskRunVerdict.Completed;
         });
-        var services = Harness(runner);
+        var services = await HarnessAsync(runner);
         var spec = await CreateSpecAsync(services, new SpecOptionsRequest { MaxRetries = 2 });
 
         await services.Get<SpecService>().ExecuteAsync(spec.Id, Engine(services), CancellationToken.None);
@@ -151,7 +127,7 @@ public sealed class EmbeddedWorkflowEngineTests : IDisposable
     public async Task Execute_BudgetSpent_StopsSchedulingAndFailsWithBudgetExhaustedKeepingWhatRan()
     {
         var runner = new ScriptedTaskRunner(costPerRun: 0.10m);
-        var services = Harness(runner);
+        var services = await HarnessAsync(runner);
         var spec = await CreateSpecAsync(services, new SpecOptionsRequest { BudgetUsd = 0.15m, MaxParallelTasks = 1 });
 
         await services.Get<SpecService>().ExecuteAsync(spec.Id, Engine(services), CancellationToken.None);
@@ -167,25 +143,23 @@ public sealed class EmbeddedWorkflowEngineTests : IDisposable
     }
 
     [Fact]
-    public async Task ResumeAsync_HistoryTheCodeDidNotMake_FailsTheInstanceAndTheSpecNamingTheCause()
+    public async Task Replay_HistoryTheCodeDidNotMake_FailsTheInstanceAsNondeterministic()
     {
-        var services = Harness(new ScriptedTaskRunner());
+        var services = new ServicesHarness(configure: s => s.AddSingleton<ITaskRunner>(new ScriptedTaskRunner()));
+        _harnesses.Add(services);
         var spec = await CreateSpecAsync(services);
-        await services.Get<StartPlanningActivity>().RunAsync(new StartPlanningInput(spec.Id, ExecuteOnly: false), CancellationToken.None);
-        var store = services.Get<WorkflowHistoryStore>();
-        var now = DateTimeOffset.UtcNow;
-        var instance = new InstanceRecord(spec.Id, WorkflowNames.SpecWorkflow, "exec1", $$"""{"specId":"{{spec.Id}}","executeOnly":false}""", InstanceStatus.Running, null, null, null, now, now);
-        await store.SaveAsync(instance, CancellationToken.None);
-        await store.AppendHistoryAsync(spec.Id, "exec1", [new HistoryEvent(1, 0, HistoryEventKind.ActivityCompleted, "SomethingElse", "true", null, now, null)], CancellationToken.None);
+        await using (var other = await OtherCodeWorker.StartAsync(services))
+        {
+            await services.Get<SpecService>().ExecuteAsync(spec.Id, Engine(services), CancellationToken.None);
+            await WaitUntilAsync(() => other.WaitingForApproval);
+        }
 
-        await Engine(services).ResumeAsync(CancellationToken.None);
-        var state = await Engine(services).WaitForCompletionAsync(spec.Id, CancellationToken.None).WaitAsync(Deadline);
+        await services.StartWorkerAsync();
+        await Engine(services).RaiseApprovalAsync(spec.InstanceId, new ApprovalDecision(ApprovalGate.Design, true, null), CancellationToken.None);
+        var state = await Engine(services).WaitForCompletionAsync(spec.InstanceId, CancellationToken.None).WaitAsync(Deadline);
 
         Assert.Equal(WorkflowRuntimeStatus.Failed, state!.Status);
-        Assert.Contains("not deterministic", state.Failure, StringComparison.Ordinal);
-        var stored = await services.Get<ISpecRepository>().GetAsync(spec.Id, CancellationToken.None);
-        Assert.Equal(SpecStatus.Failed, stored.Status);
-        Assert.Contains("not deterministic", stored.FailureReason, StringComparison.Ordinal);
+        Assert.Contains("Non-Deterministic", state.Failure, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
@@ -193,7 +167,7 @@ public sealed class EmbeddedWorkflowEngineTests : IDisposable
     {
         using var harness = new WorkflowHarness();
         var spec = await harness.SeedPlannedSpecAsync(requirements: 4, tasks: 12);
-        var engine = harness.Get<EmbeddedWorkflowEngine>();
+        var engine = await harness.StartWorkerAsync();
 
         await engine.StartAsync(spec.InstanceId, new SpecWorkflowInput(spec.Id, ExecuteOnly: true), CancellationToken.None);
         var state = await engine.WaitForCompletionAsync(spec.InstanceId, CancellationToken.None).WaitAsync(Deadline);
@@ -222,7 +196,7 @@ public sealed class EmbeddedWorkflowEngineTests : IDisposable
             repositories.Add(request.Spec.Repository);
             return TaskRunVerdict.Completed;
         });
-        var services = Harness(runner);
+        var services = await HarnessAsync(runner);
         var url = "file://" + await SampleRepository.CreateAsync();
         var spec = await services.Get<SpecService>().CreateAsync(
             new CreateSpecRequest { Title = "Greeting", Description = "The CLI shall print a configurable greeting.", Repository = url },
@@ -237,14 +211,15 @@ public sealed class EmbeddedWorkflowEngineTests : IDisposable
         Assert.Equal(SpecStatus.Completed, (await services.Get<ISpecRepository>().GetAsync(spec.Id, CancellationToken.None)).Status);
     }
 
-    private ServicesHarness Harness(ITaskRunner runner, string? tablePrefix = null)
+    private async Task<ServicesHarness> HarnessAsync(ITaskRunner runner, string? tablePrefix = null)
     {
         var harness = new ServicesHarness(tablePrefix: tablePrefix, configure: services => services.AddSingleton(runner));
         _harnesses.Add(harness);
+        await harness.StartWorkerAsync();
         return harness;
     }
 
-    private static EmbeddedWorkflowEngine Engine(ServicesHarness services) => services.Get<EmbeddedWorkflowEngine>();
+    private static TaskHubWorkflowClient Engine(ServicesHarness services) => services.Workflows;
 
     private static async Task<Spec> CreateSpecAsync(ServicesHarness services, SpecOptionsRequest? options = null) =>
         await services.Get<SpecService>().CreateAsync(

@@ -1,7 +1,6 @@
 using System.Reflection;
 using Microsoft.Azure.Functions.Worker;
 using OmoiOs.Core.Domain;
-using OmoiOs.Core.Workflow;
 using OmoiOs.Core.Workflow.Activities;
 using OmoiOs.Core.Workflow.Contracts;
 using OmoiOs.Functions.Workflow;
@@ -11,18 +10,18 @@ using OmoiOs.Tests.Support;
 namespace OmoiOs.Tests.Functions.Workflow;
 
 [Collection(AzuriteGroup.Name)]
-public sealed class SpecActivityFunctionsTests : IDisposable
+public sealed class ActivityFunctionsTests : IDisposable
 {
     private readonly FunctionsServices _services = new();
 
     [Fact]
-    public void Functions_Declarations_AreOneActivityTriggerPerActivityName()
+    public void Functions_Generated_AreOneActivityTriggerPerCoreActivityUnderItsCatalogName()
     {
-        var functions = typeof(SpecActivityFunctions).GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+        var functions = typeof(ActivityFunctions).GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
             .Select(m => (Name: m.GetCustomAttribute<FunctionAttribute>()?.Name, Trigger: m.GetParameters()[0].GetCustomAttribute<ActivityTriggerAttribute>()))
             .ToList();
 
-        Assert.Equal(ActivityNames.All.Order(StringComparer.Ordinal), functions.Select(f => f.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(WorkflowActivityCatalog.All.Select(a => a.Name).Order(StringComparer.Ordinal), functions.Select(f => f.Name).Order(StringComparer.Ordinal));
         Assert.All(functions, f => Assert.NotNull(f.Trigger));
     }
 
@@ -55,15 +54,5 @@ public sealed class SpecActivityFunctionsTests : IDisposable
 
     public void Dispose() => _services.Dispose();
 
-    private SpecActivityFunctions CreateSut() => new(
-        _services.Get<StartPlanningActivity>(),
-        _services.Get<RunPhaseActivity>(),
-        _services.Get<RequestApprovalActivity>(),
-        _services.Get<ResolveApprovalActivity>(),
-        _services.Get<SyncActivity>(),
-        _services.Get<PrepareExecutionActivity>(),
-        _services.Get<RunTaskAttemptActivity>(),
-        _services.Get<BlockTasksActivity>(),
-        _services.Get<CompleteSpecActivity>(),
-        _services.Get<FailSpecActivity>());
+    private ActivityFunctions CreateSut() => new(_services.Get<IServiceProvider>());
 }

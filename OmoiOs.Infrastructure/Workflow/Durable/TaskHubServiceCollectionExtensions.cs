@@ -1,0 +1,32 @@
+using DurableTask.AzureStorage;
+using DurableTask.Core;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OmoiOs.Core.Workflow;
+using OmoiOs.Infrastructure.Storage;
+
+namespace OmoiOs.Infrastructure.Workflow.Durable;
+
+public static class TaskHubServiceCollectionExtensions
+{
+    /// <summary>
+    /// The local hosts' engine: the task hub on the records' storage as <see cref="IWorkflowClient"/>, and
+    /// <see cref="TaskHubWorkerHost"/> (a hosted service) to work on it. Azure uses Durable Functions instead.
+    /// </summary>
+    public static IServiceCollection AddTaskHub(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<TaskHubOptions>().Bind(configuration).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => TaskHubService.Create(
+            sp.GetRequiredService<IOptions<TaskHubOptions>>().Value,
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value,
+            sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton<IOrchestrationServiceClient>(sp => sp.GetRequiredService<AzureStorageOrchestrationService>());
+        services.AddSingleton<TaskHubWorkflowClient>();
+        services.AddSingleton<IWorkflowClient>(sp => sp.GetRequiredService<TaskHubWorkflowClient>());
+        services.AddSingleton<TaskHubWorkerHost>();
+        services.AddHostedService(sp => sp.GetRequiredService<TaskHubWorkerHost>());
+        return services;
+    }
+}

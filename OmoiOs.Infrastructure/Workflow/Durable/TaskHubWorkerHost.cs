@@ -1,0 +1,66 @@
+using DurableTask.AzureStorage;
+using DurableTask.Core;
+using Microsoft.DurableTask.Worker;
+using Microsoft.DurableTask.Worker.Shims;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using OmoiOs.Core.Workflow;
+using OmoiOs.Core.Workflow.Activities;
+
+namespace OmoiOs.Infrastructure.Workflow.Durable;
+
+/// <summary>
+/// This process as a worker of the task hub: the Durable Task Framework's <see cref="TaskHubWorker"/> on the Azure Storage
+/// provider, running the same orchestrator and activities as the Functions app through durabletask-dotnet's shims.
+/// Unfinished instances need no resuming: their messages wait in the hub's queues for whichever worker holds their partition.
+/// </summary>
+public sealed class TaskHubWorkerHost : IHostedService, IAsyncDisposable
+{
+    private readonly AzureStorageOrchestrationService _service;
+    private readonly IServiceProvider _services;
+    private readonly ILoggerFactory _loggerFactory;
+    private TaskHubWorker? _worker;
+
+    public TaskHubWorkerHost(AzureStorageOrchestrationService service, IServiceProvider services, ILoggerFactory loggerFactory)
+    {
+        _service = service;
+        _services = services;
+        _loggerFactory = loggerFactory;
+    }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (_worker is not null)
+        {
+            return;
+        }
+
+        await _service.CreateIfNotExistsAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+        var shims = new DurableTaskShimFactory(new DurableTaskWorkerOptions { DataConverter = WorkflowDataConverter.Instance }, _loggerFactory);
+        var orchestrations = new NamedObjectManager<TaskOrchestration>();
+        orchestrations.Add(WorkflowNames.SpecWorkflow, () => shims.CreateOrchestration(WorkflowNames.SpecWorkflow, new SpecWorkflowOrchestrator()));
+        var activities = new NamedObjectManager<TaskActivity>();
+        foreach (var activity in WorkflowActivityCatalog.All)
+        {
+            var shim = shims.CreateActivity(activity.Name, CoreActivity.For(activity, _services));
+            activities.Add(activity.Name, () => shim);
+        }
+
+        _worker = new TaskHubWorker(_service, orchestrations, activities, _loggerFactory) { ErrorPropagationMode = ErrorPropagationMode.UseFailureDetails };
+        await _worker.StartAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Stops taking work; what still runs is abandoned, and its messages reappear for the next worker after the takeover time.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_worker is not { } worker)
+        {
+            return;
+        }
+
+        _worker = null;
+        await worker.StopAsync(isForced: true).ConfigureAwait(false);
+    }
+
+    public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None).ConfigureAwait(false);
+}
