@@ -21,6 +21,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<ExecutionBridge>();
         services.TryAddSingleton<SpecRequestValidator>();
         services.TryAddSingleton<SpecService>();
+        services.TryAddSingleton<SpecEventFeed>();
         services.TryAddSingleton<RecordQueries>();
         services.TryAddSingleton<HealthService>();
         services.TryAddSingleton<ExecutionInputsCache>();

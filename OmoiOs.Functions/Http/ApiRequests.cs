@@ -3,7 +3,7 @@ using OmoiOs.Core.Application;
 
 namespace OmoiOs.Functions.Http;
 
-/// <summary>Hands a trigger's body, content type and length to Core's <see cref="JsonRequestBody"/>, and reads query values.</summary>
+/// <summary>Hands a trigger's body, content type and length to Core's <see cref="JsonRequestBody"/>, and reads query and header values.</summary>
 internal static class ApiRequests
 {
     public static Task<T> ReadJsonAsync<T>(this HttpRequestData request, CancellationToken cancellationToken)
@@ -16,6 +16,9 @@ internal static class ApiRequests
 
     /// <summary>The query parameter's value, or null when the request has none.</summary>
     public static string? QueryValue(this HttpRequestData request, string name) => request.Query[name];
+
+    /// <summary>The header's values joined, or null when the request has none.</summary>
+    public static string? HeaderValue(this HttpRequestData request, string name) => Header(request, name);
 
     private static string? Header(HttpRequestData request, string name) =>
         request.Headers.TryGetValues(name, out var values) ? string.Join(", ", values) : null;

@@ -9,12 +9,13 @@ using OmoiOs.Core.Domain;
 namespace OmoiOs.Functions.Http;
 
 /// <summary>
-/// <c>GET /specs/{id}/events?after=N&amp;max=M</c> as JSON. The Functions app does not stream server-sent events
-/// (a function answers once); a client that asks for <c>text/event-stream</c> gets the same JSON page and polls.
+/// <c>GET /specs/{id}/events?after=N&amp;max=M</c> as JSON, or as server-sent events (<see cref="SpecEventFeed"/>): a function
+/// answers once, so each request carries the next batch (waiting up to <see cref="StreamWait"/> for one) and the client's
+/// EventSource reconnects with Last-Event-ID; 204 once the spec has finished and every event was sent.
 /// </summary>
-public sealed class EventFunctions(SpecService specs, ILogger<EventFunctions> logger)
+public sealed class EventFunctions(SpecService specs, SpecEventFeed stream, ILogger<EventFunctions> logger)
 {
-    public const int MaxPage = 1000;
+    public static readonly TimeSpan StreamWait = TimeSpan.FromSeconds(20);
 
     [Function("ListSpecEvents")]
     public Task<HttpResponseData> ListAsync(
@@ -24,8 +25,28 @@ public sealed class EventFunctions(SpecService specs, ILogger<EventFunctions> lo
         ApiInvocation.AnswerAsync(request, logger, async () =>
         {
             var after = ApiQuery.After(request.QueryValue("after"));
-            var max = ApiQuery.Number("max", request.QueryValue("max"), MaxPage, 1, MaxPage);
+            var max = ApiQuery.Number("max", request.QueryValue("max"), SpecEventFeed.MaxPage, 1, SpecEventFeed.MaxPage);
+            if (SpecEventFeed.IsRequested(request.HeaderValue("Accept")))
+            {
+                return await StreamBatchAsync(request, id, SpecEventFeed.StartAfter(after, request.HeaderValue("Last-Event-ID")), cancellationToken);
+            }
+
             var events = await specs.EventsAsync(id, after, max, cancellationToken);
             return await ApiResponses.JsonAsync(request, HttpStatusCode.OK, new ListResponse<SpecEvent>(events, null), cancellationToken);
         }, cancellationToken);
+
+    private async Task<HttpResponseData> StreamBatchAsync(HttpRequestData request, string id, long after, CancellationToken cancellationToken)
+    {
+        var batch = await stream.NextAsync(id, after, StreamWait, cancellationToken);
+        if (batch.SpecFinished)
+        {
+            return request.CreateResponse(HttpStatusCode.NoContent);
+        }
+
+        var response = request.CreateResponse(HttpStatusCode.OK);
+        response.Headers.Add("Content-Type", SpecEventFeed.ContentType);
+        response.Headers.Add("Cache-Control", "no-cache");
+        await response.WriteStringAsync(SpecEventFeed.RetryFrame + string.Concat(batch.Events.Select(SpecEventFeed.Frame)), cancellationToken);
+        return response;
+    }
 }

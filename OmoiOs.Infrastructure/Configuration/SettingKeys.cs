@@ -59,7 +59,8 @@ public static class SettingKeys
         "OMOI_SANDBOX_DISK_QUOTA_BYTES", // a bubblewrap limit
         "OMOI_SANDBOX_TMP_BYTES", // a bubblewrap limit
         "OMOI_SANDBOX_READONLY_PATHS", // host paths bubblewrap mounts into the sandbox
-        "OMOI_MAX_ACTIVITIES", // the omoi command's embedded engine; in Azure Durable Functions schedules activities (host.json)
-        "OMOI_STATUS_FLUSH_INTERVAL", // the omoi command's embedded engine; the Functions host never registers it
+        "OMOI_MAX_ACTIVITIES", // the omoi command's task hub worker; in Azure host.json sets maxConcurrentActivityFunctions
+        "OMOI_TASK_HUB_PARTITIONS", // the omoi command's task hub; in Azure host.json sets partitionCount
+        "OMOI_WORKER_TAKEOVER", // the omoi command's queue visibility and lease times; Azure keeps Durable Functions' defaults
     ];
 }

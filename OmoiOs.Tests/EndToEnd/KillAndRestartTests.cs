@@ -4,9 +4,9 @@ using OmoiOs.Tests.Support;
 namespace OmoiOs.Tests.EndToEnd;
 
 /// <summary>
-/// The embedded engine's promise, tested on the real <c>omoi serve</c> process: SIGKILL it in the middle of a run,
-/// start it again with the same settings, and the spec finishes with every task run to completion once as far as
-/// the records, the event log and the repository show — no duplicate ticket, task, event or merge, no gap.
+/// The engine's promise, tested on real <c>omoi serve</c> processes working one task hub: SIGKILL one in the middle of a
+/// run, and the spec finishes (on a restarted worker, or on the other worker of the hub) with every task run to completion
+/// once as far as the records, the event log and the repository show — no duplicate ticket, task, event or merge, no gap.
 /// </summary>
 [Collection(AzuriteGroup.Name)]
 public sealed class KillAndRestartTests : IAsyncLifetime
@@ -70,6 +70,25 @@ public sealed class KillAndRestartTests : IAsyncLifetime
             Assert.Equal(before.GetProperty("result").GetProperty("mergedCommit").GetString(), after.GetProperty("result").GetProperty("mergedCommit").GetString());
         }
 
+        await AssertMergedOnceAsync(specId, tasks.Count);
+    }
+
+    [Fact]
+    public async Task TwoWorkersOnOneHub_OneKilledMidExecute_TheOtherRunsEveryTaskToCompletionOnce()
+    {
+        await using var survivor = await OmoiServeProcess.StartAsync(_settings, _root);
+        string specId;
+        await using (var victim = await OmoiServeProcess.StartAsync(_settings, _root))
+        {
+            specId = await CreateAndExecuteAsync(victim.Client, new { maxParallelTasks = 2 });
+            await WaitForTasksAsync(victim, specId, counts => counts.GetProperty("completed").GetInt32() >= 2 && counts.GetProperty("running").GetInt32() >= 1);
+            await victim.KillAsync();
+        }
+
+        var spec = await LocalServerHarness.WaitForSpecAsync(survivor.Client, specId, s => s.GetProperty("status").GetString() is "completed" or "failed");
+
+        Assert.True(spec.GetProperty("status").GetString() == "completed", $"spec ended {spec}; the surviving worker said: {survivor.Output}");
+        var tasks = await AssertCompletedOnceAsync(survivor.Client, specId);
         await AssertMergedOnceAsync(specId, tasks.Count);
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using OmoiOs.Core.Application;
 using OmoiOs.Functions.Http;
 using OmoiOs.Tests.Functions.Support;
 using OmoiOs.Tests.Functions.TestHttp;
@@ -29,18 +30,22 @@ public sealed class EventFunctionsTests(PlannedSpecFixture planned) : IClassFixt
         Assert.Equal([3L, 4L, 5L], sequences);
     }
 
-    /// <summary>No server-sent events on Functions (docs/functions.md): a stream request gets the same JSON page.</summary>
     [Fact]
-    public async Task ListAsync_AcceptEventStream_AnswersWithTheJsonPage()
+    public async Task ListAsync_AcceptEventStreamWithLastEventId_AnswersTheFollowingEventsAsServerSentEvents()
     {
-        var request = planned.Services.Get($"specs/{SpecId}/events?after=1&max=1");
+        var request = planned.Services.Get($"specs/{SpecId}/events?after=0");
         request.Headers.Add("Accept", "text/event-stream");
+        request.Headers.Add("Last-Event-ID", "2");
 
         var response = Assert.IsType<TestHttpResponseData>(await CreateSut().ListAsync(request, SpecId, CancellationToken.None));
 
-        Assert.Equal(["application/json; charset=utf-8"], response.Headers.GetValues("Content-Type"));
-        using var body = JsonDocument.Parse(response.ReadBody());
-        Assert.Equal(2, Assert.Single(body.RootElement.GetProperty("items").EnumerateArray()).GetProperty("sequence").GetInt64());
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(["text/event-stream"], response.Headers.GetValues("Content-Type"));
+        var frames = response.ReadBody().Split("\n\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("retry: 1000", frames[0]);
+        var ids = frames.Skip(1).Select(f => long.Parse(f.Split('\n')[0]["id: ".Length..], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(Enumerable.Range(3, ids.Count).Select(i => (long)i), ids);
+        Assert.All(frames.Skip(1), f => Assert.Contains("\nevent: ", f, StringComparison.Ordinal));
     }
 
     [Theory]
@@ -67,7 +72,7 @@ public sealed class EventFunctionsTests(PlannedSpecFixture planned) : IClassFixt
     public void Declaration_ListAsync_IsAKeyedGetOnTheEventsRoute() =>
         TriggerAssert.Declares(typeof(EventFunctions).GetMethod(nameof(EventFunctions.ListAsync))!, "ListSpecEvents", "get", "specs/{id}/events");
 
-    private EventFunctions CreateSut() => new(planned.Services.Specs, FunctionsServices.Logger<EventFunctions>());
+    private EventFunctions CreateSut() => new(planned.Services.Specs, planned.Services.Get<SpecEventFeed>(), FunctionsServices.Logger<EventFunctions>());
 
     private async Task<List<long>> SequencesAsync(string pathAndQuery)
     {

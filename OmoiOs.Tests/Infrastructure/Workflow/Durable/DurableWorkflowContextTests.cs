@@ -66,7 +66,9 @@ public sealed class DurableWorkflowContextTests
 
         var handle = options?.Retry?.Policy?.Handle;
         Assert.NotNull(handle);
-        Assert.Equal(retried, handle(new TaskFailedException("ScanCodebase", 1, new TaskFailureDetails(errorType, "it failed", null, null, null))));
+        // What Durable hands the policy: the framework's own exception with the failure's details.
+        var failure = new DurableTask.Core.Exceptions.TaskFailedException("it failed") { FailureDetails = new DurableTask.Core.FailureDetails(errorType, "it failed", null, null, false) };
+        Assert.Equal(retried, handle(failure));
     }
 
     [Fact]
