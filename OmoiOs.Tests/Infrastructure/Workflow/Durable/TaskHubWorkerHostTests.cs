@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using OmoiOs.Core.Application;
 using OmoiOs.Core.Application.Contracts;
@@ -39,6 +40,33 @@ public sealed class TaskHubWorkerHostTests : IDisposable
         Assert.All(tasks, t => Assert.Equal(WorkTaskStatus.Completed, t.Status));
         Assert.All(tasks, t => Assert.Equal(1, runner.Runs[t.Id]));
         await AssertEventsGapFreeAsync(services, spec.Id);
+    }
+
+    [Fact]
+    public async Task StartAsync_NewSpec_LeavesTheInstanceWhereTheDurableFunctionsMonitorReadsIt()
+    {
+        var services = await HarnessAsync(new ScriptedTaskRunner());
+        var spec = await CreateSpecAsync(services);
+
+        await services.Get<SpecService>().ExecuteAsync(spec.Id, Engine(services), CancellationToken.None);
+        await Engine(services).WaitForCompletionAsync(spec.InstanceId, CancellationToken.None).WaitAsync(Deadline);
+
+        var tables = services.Get<TableServiceClient>();
+        var instance = await tables.GetTableClient(services.TablePrefix + "Instances").GetEntityAsync<TableEntity>(spec.InstanceId, string.Empty);
+        Assert.Equal("Completed", instance.Value.GetString("RuntimeStatus"));
+        Assert.Equal(WorkflowNames.SpecWorkflow, instance.Value.GetString("Name"));
+        Assert.Contains("\"phase\":\"complete\"", instance.Value.GetString("CustomStatus"), StringComparison.Ordinal);
+        var history = tables.GetTableClient(services.TablePrefix + "History").QueryAsync<TableEntity>(e => e.PartitionKey == spec.InstanceId);
+        var activities = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var row in history)
+        {
+            if (row.GetString("EventType") == "TaskScheduled")
+            {
+                activities.Add(row.GetString("Name"));
+            }
+        }
+
+        Assert.Superset(new HashSet<string>(["StartPlanning", "RunPhase", "Sync", "PrepareExecution", "RunTaskAttempt", "CompleteSpec"]), activities);
     }
 
     [Fact]
