@@ -18,7 +18,7 @@ public sealed class EventFunctions(SpecService specs, ILogger<EventFunctions> lo
 
     [Function("ListSpecEvents")]
     public Task<HttpResponseData> ListAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "specs/{id}/events")] HttpRequestData request,
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/specs/{id}/events")] HttpRequestData request,
         string id,
         CancellationToken cancellationToken) =>
         ApiInvocation.AnswerAsync(request, logger, async () =>

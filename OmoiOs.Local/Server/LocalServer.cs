@@ -52,6 +52,7 @@ public sealed class LocalServer : IAsyncDisposable
 
         var app = builder.Build();
         app.MapLocalApi();
+        app.MapWebView();
         await app.StartAsync(cancellationToken);
         await app.Services.GetRequiredService<EmbeddedWorkflowEngine>().ResumeAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -126,10 +126,10 @@ public sealed class SpecDocumentFunctionsTests(PlannedSpecFixture planned) : ICl
     }
 
     [Theory]
-    [InlineData(nameof(SpecDocumentFunctions.ListRequirementsAsync), "ListRequirements", "specs/{id}/requirements")]
-    [InlineData(nameof(SpecDocumentFunctions.GetDesignAsync), "GetDesign", "specs/{id}/design")]
-    [InlineData(nameof(SpecDocumentFunctions.ListTasksAsync), "ListSpecTasks", "specs/{id}/tasks")]
-    [InlineData(nameof(SpecDocumentFunctions.ExportAsync), "ExportSpec", "specs/{id}/export")]
+    [InlineData(nameof(SpecDocumentFunctions.ListRequirementsAsync), "ListRequirements", "api/specs/{id}/requirements")]
+    [InlineData(nameof(SpecDocumentFunctions.GetDesignAsync), "GetDesign", "api/specs/{id}/design")]
+    [InlineData(nameof(SpecDocumentFunctions.ListTasksAsync), "ListSpecTasks", "api/specs/{id}/tasks")]
+    [InlineData(nameof(SpecDocumentFunctions.ExportAsync), "ExportSpec", "api/specs/{id}/export")]
     public void Declarations_EachFunction_IsAKeyedGetOnItsRoute(string method, string function, string route) =>
         TriggerAssert.Declares(typeof(SpecDocumentFunctions).GetMethod(method)!, function, "get", route);
 
