@@ -18,7 +18,7 @@ window.Omoi = window.Omoi || {};
      * @param {string} specId
      * @param {(event: object) => void} onEvent called once per event, in sequence order
      * @param {(mode: string) => void} onMode told 'stream', 'reconnecting', 'polling' or 'stopped'
-     * @param {() => boolean} isOver whether the spec has finished: once every event is read, the feed then stops
+     * @param {() => Promise<boolean>} isOver whether the spec has finished (read afresh): once every event is read, the feed then stops
      */
     constructor(specId, onEvent, onMode, isOver) {
       this.specId = specId;
@@ -58,11 +58,13 @@ window.Omoi = window.Omoi || {};
           // Not an event stream (a host that answers with JSON pages): read the pages instead.
           this.source = null;
           this.poll();
-        } else if (this.isOver()) {
-          // The server ends the stream of a finished spec once it has sent every event.
-          this.stop();
         } else {
-          this.onMode('reconnecting');
+          // The server ends the stream of a finished spec once it has sent every event; otherwise the browser
+          // reconnects by itself, sending Last-Event-ID.
+          Promise.resolve(this.isOver()).then(over => {
+            if (this.stopped) return;
+            if (over) this.stop(); else this.onMode('reconnecting');
+          });
         }
       };
     }
@@ -74,7 +76,7 @@ window.Omoi = window.Omoi || {};
           const page = await Omoi.api.get(`specs/${encodeURIComponent(this.specId)}/events`, { after: this.last });
           page.items.forEach(e => this.deliver(e));
           if (page.items.length > 0) continue;
-          if (this.isOver()) {
+          if (await this.isOver()) {
             this.stop();
             return;
           }

@@ -154,7 +154,7 @@ window.Omoi = window.Omoi || {};
     return `<article class="card task${critical.has(t.id) ? ' critical' : ''}" id="task-${f.html(t.id)}" data-key="${f.html(t.key)}" data-status="${f.html(t.status)}" tabindex="-1" aria-labelledby="task-${f.html(t.id)}-title">
       <h3 id="task-${f.html(t.id)}-title">${f.html(t.key)}: ${f.html(t.title)} ${f.badge(t.status)}</h3>
       <dl>${rows.map(([term, value]) => `<div><dt>${term}</dt><dd>${value}</dd></div>`).join('')}</dl>
-      ${failure ? `<details class="failure" data-task="${f.html(t.id)}"><summary>${t.status === 'failed' ? 'Why it failed' : 'Last attempt\'s problem'}</summary><pre>${f.html(f.tail(failure, 40))}</pre></details>` : ''}
+      ${failure ? `<details class="failure" data-task="${f.html(t.id)}"><summary>${{ failed: 'Why it failed', blocked: 'Why it is blocked' }[t.status] || 'Last attempt\'s problem'}</summary><pre>${f.html(f.tail(failure, 40))}</pre></details>` : ''}
     </article>`;
   }
 
@@ -251,6 +251,7 @@ window.Omoi = window.Omoi || {};
           d.addEventListener('toggle', () => { if (d.open) openFailures.add(d.dataset.task); else openFailures.delete(d.dataset.task); });
         });
       }
+      main.querySelector('figure.graph').hidden = state.tasks.length === 0;
       // Drawn only while visible (a hidden container has no size to lay out in); the tab's opening draws it afresh.
       if ($('#panel-tasks').hidden) graph.describe(state.tasks, state.critical); else graph.update(state.tasks, state.critical);
     }
@@ -301,9 +302,11 @@ window.Omoi = window.Omoi || {};
           polling: 'Live: checking for new events every two seconds.',
           stopped: 'The run has finished; no more events are expected.',
         }[mode];
-        if (mode === 'stopped') refresh();
       },
-      () => state.spec !== null && finished.has(state.spec.status));
+      async () => {
+        await refresh();
+        return state.spec !== null && finished.has(state.spec.status);
+      });
 
     async function act(button, message, action) {
       $('#action-error').textContent = '';
