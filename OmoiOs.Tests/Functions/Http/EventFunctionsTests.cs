@@ -65,7 +65,7 @@ public sealed class EventFunctionsTests(PlannedSpecFixture planned) : IClassFixt
 
     [Fact]
     public void Declaration_ListAsync_IsAKeyedGetOnTheEventsRoute() =>
-        TriggerAssert.Declares(typeof(EventFunctions).GetMethod(nameof(EventFunctions.ListAsync))!, "ListSpecEvents", "get", "specs/{id}/events");
+        TriggerAssert.Declares(typeof(EventFunctions).GetMethod(nameof(EventFunctions.ListAsync))!, "ListSpecEvents", "get", "api/specs/{id}/events");
 
     private EventFunctions CreateSut() => new(planned.Services.Specs, FunctionsServices.Logger<EventFunctions>());
 
