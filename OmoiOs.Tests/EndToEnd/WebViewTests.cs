@@ -153,6 +153,7 @@ public sealed class WebViewTests(WebViewFixture fixture) : IClassFixture<WebView
         await Expect(_page.GetByRole(AriaRole.Tab, new() { Name = "Design" })).ToHaveAttributeAsync("aria-selected", "true");
         await Expect(_page.Locator("#panel-design")).ToBeVisibleAsync();
         await Expect(_page.Locator("#panel-requirements")).ToBeHiddenAsync();
+        Assert.EndsWith($"#/specs/{id}/design", _page.Url, StringComparison.Ordinal);
         await _page.Keyboard.PressAsync("End");
         await Expect(_page.GetByRole(AriaRole.Tab, new() { Name = "Tasks" })).ToBeFocusedAsync();
         var overflow = await _page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
@@ -192,7 +193,7 @@ public sealed class WebViewTests(WebViewFixture fixture) : IClassFixture<WebView
         await _page.GetByRole(AriaRole.Button, new() { Name = "Create spec" }).ClickAsync();
         await _page.WaitForURLAsync(url => url.Contains("#/specs/spec-", StringComparison.Ordinal));
         await Expect(_page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(title);
-        return Uri.UnescapeDataString(new Uri(_page.Url).Fragment["#/specs/".Length..]);
+        return Uri.UnescapeDataString(new Uri(_page.Url).Fragment.Split('/')[2]);
     }
 
     /// <summary>Keeps every completed-task count the graph's caption shows, so a test can tell it changed in place.</summary>

@@ -1,5 +1,5 @@
 'use strict';
-// The router: #/ the spec list, #/new the create form, #/specs/{id} one spec. Each view gets the main element and
+// The router: #/ the spec list, #/new the create form, #/specs/{id}[/requirements|design|tasks] one spec (on that tab). Each view gets the main element and
 // may return a function that stops what it started (the event feed).
 window.Omoi = window.Omoi || {};
 (function (Omoi) {
@@ -12,9 +12,9 @@ window.Omoi = window.Omoi || {};
     if (dispose) dispose();
     dispose = null;
     const hash = location.hash.replace(/^#/, '') || '/';
-    const spec = hash.match(/^\/specs\/([^/]+)$/);
+    const spec = hash.match(/^\/specs\/([^/]+)(?:\/(requirements|design|tasks))?$/);
     if (spec) {
-      dispose = Omoi.views.spec(main, decodeURIComponent(spec[1]));
+      dispose = Omoi.views.spec(main, decodeURIComponent(spec[1]), spec[2]);
     } else if (hash === '/new') {
       document.title = 'New spec · OmoiOs';
       Omoi.views.create(main);

@@ -50,7 +50,7 @@ window.Omoi = window.Omoi || {};
       </section>`;
   }
 
-  function setUpTabs(main) {
+  function setUpTabs(main, specId) {
     const buttons = tabs.map(t => main.querySelector(`#tab-${t}`));
     function select(button, focus) {
       buttons.forEach(b => {
@@ -60,6 +60,8 @@ window.Omoi = window.Omoi || {};
         main.querySelector(`#${b.getAttribute('aria-controls')}`).hidden = !selected;
       });
       if (focus) button.focus();
+      // The address names the tab, so it can be shared; replaceState does not fire hashchange.
+      history.replaceState(null, '', `#/specs/${encodeURIComponent(specId)}/${button.id.slice(4)}`);
       main.dispatchEvent(new CustomEvent('omoi:tab', { detail: button.id.slice(4) }));
     }
     buttons.forEach((button, index) => {
@@ -197,10 +199,10 @@ window.Omoi = window.Omoi || {};
       : '<p>The design is loading…</p>';
   }
 
-  function render(main, specId) {
+  function render(main, specId, tab) {
     main.innerHTML = skeleton();
     const $ = selector => main.querySelector(selector);
-    const selectTab = setUpTabs(main);
+    const selectTab = setUpTabs(main, specId);
     const drawn = {};
     const state = { spec: null, tasks: [], critical: [], requirements: [], design: null };
     const graph = new Omoi.TaskGraph($('#task-graph'), $('#graph-caption'), id => {
@@ -353,6 +355,7 @@ window.Omoi = window.Omoi || {};
       }
     });
 
+    if (tab) selectTab(tab);
     refresh().then(() => feed.start());
     return () => {
       feed.stop();
