@@ -235,6 +235,7 @@ window.Omoi = window.Omoi || {};
       approval.hidden = !gate;
       if (gate && draw('approval', gate, approval, () => approvalForm(gate))) {
         approval.querySelector('form').addEventListener('submit', e => decide(e, gate));
+        drawn.approvalSubject = null;
       }
       if (!gate) drawn.approval = null;
       if (gate) {
