@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using OmoiOs.Tests.Support;
 using static Microsoft.Playwright.Assertions;
@@ -12,6 +13,8 @@ namespace OmoiOs.Tests.EndToEnd;
 [Collection(AzuriteGroup.Name)]
 public sealed class WebViewTests(WebViewFixture fixture) : IClassFixture<WebViewFixture>, IAsyncLifetime
 {
+    private static readonly string[] RequirementsGate = ["requirements"];
+
     private const string FailingAgent = "echo 'greeting.py:3: NameError: name is not defined' >&2; exit 3";
 
     private IPage _page = null!;
@@ -160,6 +163,36 @@ public sealed class WebViewTests(WebViewFixture fixture) : IClassFixture<WebView
         Assert.True(overflow <= 0, $"the page is {overflow}px wider than a 375px screen");
         await Expect(_page.GetByRole(AriaRole.Button, new() { Name = "Execute" })).ToBeVisibleAsync();
         await SystemChromium.ScreenshotAsync(_page, "spec-narrow");
+    }
+
+    [Fact]
+    public async Task Axe_ListFormWithErrorsAndSpecPageAtAGate_FindsNoViolations()
+    {
+        var id = (await Server.CreateSpecAsync(new { requireApproval = RequirementsGate }, title: "Greeting, checked")).GetProperty("id").GetString()!;
+        await Server.ExecuteAsync(id);
+        await Server.WaitForSpecAsync(id, s => s.GetProperty("pendingApproval").GetString() == "requirements");
+        var violations = new List<string>();
+
+        await _page.GotoAsync("/");
+        await Expect(_page.Locator("#spec-list tbody tr").First).ToBeVisibleAsync();
+        violations.AddRange(await ViolationsAsync("list"));
+        await _page.GotoAsync("/#/new");
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Create spec" }).ClickAsync();
+        await Expect(_page.Locator("#f-title-error")).Not.ToBeEmptyAsync();
+        violations.AddRange(await ViolationsAsync("form with errors"));
+        await _page.GotoAsync($"/#/specs/{id}");
+        await Expect(_page.Locator("#approval-items li").First).ToBeVisibleAsync();
+        violations.AddRange(await ViolationsAsync("spec at the requirements gate"));
+        await _page.GetByRole(AriaRole.Tab, new() { Name = "Tasks" }).ClickAsync();
+        violations.AddRange(await ViolationsAsync("tasks tab"));
+
+        Assert.True(violations.Count == 0, "axe found:\n" + string.Join("\n", violations));
+    }
+
+    private async Task<IEnumerable<string>> ViolationsAsync(string view)
+    {
+        var result = await _page.RunAxe();
+        return result.Violations.Select(v => $"{view}: {v.Id} ({v.Impact}) {v.Help}: {string.Join(", ", v.Nodes.Select(n => n.Target.ToString()))}");
     }
 
     /// <summary>Fills and submits the create form (the run starts right away) and waits for the spec's page; returns its id.</summary>

@@ -46,7 +46,7 @@ window.Omoi = window.Omoi || {};
       <section aria-labelledby="events-heading" class="events">
         <h2 id="events-heading">Live events</h2>
         <p id="feed-mode" class="muted"></p>
-        <ol id="event-log" role="log" aria-live="polite" aria-relevant="additions"></ol>
+        <div id="event-log" class="event-log" role="log" aria-live="polite" aria-relevant="additions" aria-labelledby="events-heading" tabindex="0"><ol></ol></div>
       </section>`;
   }
 
@@ -290,7 +290,7 @@ window.Omoi = window.Omoi || {};
       if (!pending) pending = setTimeout(() => { pending = null; refresh(); }, 150);
     }
 
-    const log = $('#event-log');
+    const log = $('#event-log ol');
     const feed = new Omoi.EventFeed(
       specId,
       event => {
