@@ -7,6 +7,7 @@ using OmoiOs.Core.Execution;
 using OmoiOs.Core.Export;
 using OmoiOs.Core.Planning;
 using OmoiOs.Core.Planning.Outputs;
+using OmoiOs.Core.Planning.Sync;
 using OmoiOs.Core.Ports;
 using OmoiOs.Core.Serialization;
 using OmoiOs.Core.Workflow;
@@ -202,13 +203,30 @@ public sealed class SpecService(
             tasks.Count > 0 && finished == tasks.Count);
     }
 
+    /// <summary>
+    /// The spec's requirements with their criteria. Before SYNC has stored them (e.g. while the requirements gate
+    /// waits for approval), the accepted REQUIREMENTS output, with the ids SYNC will give its records.
+    /// </summary>
     public async Task<IReadOnlyList<RequirementView>> RequirementsAsync(string specId, CancellationToken cancellationToken)
     {
         await specs.GetAsync(specId, cancellationToken).ConfigureAwait(false);
-        var criteria = (await requirements.ListCriteriaAsync(specId, cancellationToken).ConfigureAwait(false)).ToLookup(c => c.RequirementId, StringComparer.Ordinal);
-        return (await requirements.ListAsync(specId, cancellationToken).ConfigureAwait(false))
+        var stored = await requirements.ListAsync(specId, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<SpecAcceptanceCriterion> criteria;
+        if (stored.Count > 0)
+        {
+            criteria = await requirements.ListCriteriaAsync(specId, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            var planned = (await phases.LoadAsync<RequirementsOutput>(specId, SpecPhase.Requirements, cancellationToken).ConfigureAwait(false))?.Requirements ?? [];
+            stored = planned.Select(r => RequirementRecords.Requirement(specId, r)).ToList();
+            criteria = planned.SelectMany(r => RequirementRecords.Criteria(specId, r)).ToList();
+        }
+
+        var byRequirement = criteria.ToLookup(c => c.RequirementId, StringComparer.Ordinal);
+        return stored
             .Select(r => new RequirementView(r.Id, r.Key, r.Title, r.Text, r.Pattern, r.Condition, r.Action, r.Category, r.Priority, r.Status,
-                criteria[r.Id].OrderBy(c => c.Ordinal).Select(c => new CriterionView(c.Id, c.Text, c.Completed)).ToList()))
+                byRequirement[r.Id].OrderBy(c => c.Ordinal).Select(c => new CriterionView(c.Id, c.Text, c.Completed)).ToList()))
             .ToList();
     }
 
@@ -223,6 +241,15 @@ public sealed class SpecService(
     {
         await specs.GetAsync(specId, cancellationToken).ConfigureAwait(false);
         return await specTasks.ListAsync(specId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The planned tasks with their graph's critical path (the chain with the largest total estimate).</summary>
+    public async Task<SpecTaskListResponse> TaskListAsync(string specId, CancellationToken cancellationToken)
+    {
+        var tasks = await TasksAsync(specId, cancellationToken).ConfigureAwait(false);
+        var graph = TaskGraph.Build(tasks.Select(t => new TaskNode(t.Id, t.DependsOn, t.EstimatedHours)));
+        var critical = graph.HasCycle ? new CriticalPath([], 0) : graph.CriticalPath;
+        return new SpecTaskListResponse(tasks, null, critical.TaskIds, critical.Hours);
     }
 
     public async Task<IReadOnlyList<ExportFile>> ExportAsync(string specId, SpecExportFormat format, CancellationToken cancellationToken)

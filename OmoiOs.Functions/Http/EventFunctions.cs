@@ -19,7 +19,7 @@ public sealed class EventFunctions(SpecService specs, SpecEventFeed stream, ILog
 
     [Function("ListSpecEvents")]
     public Task<HttpResponseData> ListAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "specs/{id}/events")] HttpRequestData request,
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/specs/{id}/events")] HttpRequestData request,
         string id,
         CancellationToken cancellationToken) =>
         ApiInvocation.AnswerAsync(request, logger, async () =>

@@ -10,7 +10,7 @@ public sealed class HealthFunction(HealthService health)
 {
     [Function("Health")]
     public async Task<HttpResponseData> GetHealthAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequestData request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/health")] HttpRequestData request,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

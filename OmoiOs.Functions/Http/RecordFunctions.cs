@@ -13,7 +13,7 @@ public sealed class RecordFunctions(RecordQueries queries, ILogger<RecordFunctio
 {
     [Function("ListTickets")]
     public Task<HttpResponseData> ListTicketsAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "tickets")] HttpRequestData request,
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/tickets")] HttpRequestData request,
         CancellationToken cancellationToken) =>
         ApiInvocation.AnswerAsync(request, logger, async () =>
         {
@@ -23,7 +23,7 @@ public sealed class RecordFunctions(RecordQueries queries, ILogger<RecordFunctio
 
     [Function("GetTicket")]
     public Task<HttpResponseData> GetTicketAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "tickets/{id}")] HttpRequestData request,
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/tickets/{id}")] HttpRequestData request,
         string id,
         CancellationToken cancellationToken) =>
         ApiInvocation.AnswerAsync(request, logger, async () =>
@@ -31,7 +31,7 @@ public sealed class RecordFunctions(RecordQueries queries, ILogger<RecordFunctio
 
     [Function("ListTasks")]
     public Task<HttpResponseData> ListTasksAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "tasks")] HttpRequestData request,
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/tasks")] HttpRequestData request,
         CancellationToken cancellationToken) =>
         ApiInvocation.AnswerAsync(request, logger, async () =>
         {
@@ -41,7 +41,7 @@ public sealed class RecordFunctions(RecordQueries queries, ILogger<RecordFunctio
 
     [Function("GetTask")]
     public Task<HttpResponseData> GetTaskAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "tasks/{id}")] HttpRequestData request,
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/tasks/{id}")] HttpRequestData request,
         string id,
         CancellationToken cancellationToken) =>
         ApiInvocation.AnswerAsync(request, logger, async () =>

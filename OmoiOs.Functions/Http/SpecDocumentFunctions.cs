@@ -4,7 +4,6 @@ using Microsoft.Azure.Functions.Worker.Http;
 using Microsoft.Extensions.Logging;
 using OmoiOs.Core.Application;
 using OmoiOs.Core.Application.Contracts;
-using OmoiOs.Core.Domain;
 using OmoiOs.Core.Export;
 using OmoiOs.Core.Serialization;
 
@@ -15,7 +14,7 @@ public sealed class SpecDocumentFunctions(SpecService specs, ILogger<SpecDocumen
 {
     [Function("ListRequirements")]
     public Task<HttpResponseData> ListRequirementsAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "specs/{id}/requirements")] HttpRequestData request,
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/specs/{id}/requirements")] HttpRequestData request,
         string id,
         CancellationToken cancellationToken) =>
         ApiInvocation.AnswerAsync(request, logger, async () =>
@@ -26,7 +25,7 @@ public sealed class SpecDocumentFunctions(SpecService specs, ILogger<SpecDocumen
 
     [Function("GetDesign")]
     public Task<HttpResponseData> GetDesignAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "specs/{id}/design")] HttpRequestData request,
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/specs/{id}/design")] HttpRequestData request,
         string id,
         CancellationToken cancellationToken) =>
         ApiInvocation.AnswerAsync(request, logger, async () =>
@@ -34,19 +33,16 @@ public sealed class SpecDocumentFunctions(SpecService specs, ILogger<SpecDocumen
 
     [Function("ListSpecTasks")]
     public Task<HttpResponseData> ListTasksAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "specs/{id}/tasks")] HttpRequestData request,
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/specs/{id}/tasks")] HttpRequestData request,
         string id,
         CancellationToken cancellationToken) =>
         ApiInvocation.AnswerAsync(request, logger, async () =>
-        {
-            var tasks = await specs.TasksAsync(id, cancellationToken);
-            return await ApiResponses.JsonAsync(request, HttpStatusCode.OK, new ListResponse<SpecTask>(tasks, null), cancellationToken);
-        }, cancellationToken);
+            await ApiResponses.JsonAsync(request, HttpStatusCode.OK, await specs.TaskListAsync(id, cancellationToken), cancellationToken), cancellationToken);
 
     /// <summary>A zip of the export, or with <c>?file=</c> that one Markdown file.</summary>
     [Function("ExportSpec")]
     public Task<HttpResponseData> ExportAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "specs/{id}/export")] HttpRequestData request,
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/specs/{id}/export")] HttpRequestData request,
         string id,
         CancellationToken cancellationToken) =>
         ApiInvocation.AnswerAsync(request, logger, async () =>

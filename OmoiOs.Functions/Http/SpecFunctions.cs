@@ -13,7 +13,7 @@ public sealed class SpecFunctions(SpecService specs, ILogger<SpecFunctions> logg
 {
     [Function("CreateSpec")]
     public Task<HttpResponseData> CreateAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "specs")] HttpRequestData request,
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/specs")] HttpRequestData request,
         CancellationToken cancellationToken) =>
         ApiInvocation.AnswerAsync(request, logger, async () =>
         {
@@ -24,7 +24,7 @@ public sealed class SpecFunctions(SpecService specs, ILogger<SpecFunctions> logg
 
     [Function("ListSpecs")]
     public Task<HttpResponseData> ListAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "specs")] HttpRequestData request,
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/specs")] HttpRequestData request,
         CancellationToken cancellationToken) =>
         ApiInvocation.AnswerAsync(request, logger, async () =>
         {
@@ -34,7 +34,7 @@ public sealed class SpecFunctions(SpecService specs, ILogger<SpecFunctions> logg
 
     [Function("GetSpec")]
     public Task<HttpResponseData> GetAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "specs/{id}")] HttpRequestData request,
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/specs/{id}")] HttpRequestData request,
         string id,
         CancellationToken cancellationToken) =>
         ApiInvocation.AnswerAsync(request, logger, async () =>
@@ -42,7 +42,7 @@ public sealed class SpecFunctions(SpecService specs, ILogger<SpecFunctions> logg
 
     [Function("GetExecutionStatus")]
     public Task<HttpResponseData> GetExecutionStatusAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "specs/{id}/execution-status")] HttpRequestData request,
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/specs/{id}/execution-status")] HttpRequestData request,
         string id,
         CancellationToken cancellationToken) =>
         ApiInvocation.AnswerAsync(request, logger, async () =>

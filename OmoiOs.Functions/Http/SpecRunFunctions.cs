@@ -15,7 +15,7 @@ public sealed class SpecRunFunctions(SpecService specs, ICheckStatusResponseFact
     /// <summary>Starts the run, or answers with the one already running, as Durable's 202 check-status response.</summary>
     [Function("ExecuteSpec")]
     public Task<HttpResponseData> ExecuteAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "specs/{id}/execute")] HttpRequestData request,
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/specs/{id}/execute")] HttpRequestData request,
         string id,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
@@ -27,7 +27,7 @@ public sealed class SpecRunFunctions(SpecService specs, ICheckStatusResponseFact
 
     [Function("ApproveSpec")]
     public Task<HttpResponseData> ApproveAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "specs/{id}/approve")] HttpRequestData request,
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/specs/{id}/approve")] HttpRequestData request,
         string id,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
@@ -40,7 +40,7 @@ public sealed class SpecRunFunctions(SpecService specs, ICheckStatusResponseFact
 
     [Function("ExecuteSpecTasks")]
     public Task<HttpResponseData> ExecuteTasksAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "specs/{id}/execute-tasks")] HttpRequestData request,
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/specs/{id}/execute-tasks")] HttpRequestData request,
         string id,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>
@@ -53,7 +53,7 @@ public sealed class SpecRunFunctions(SpecService specs, ICheckStatusResponseFact
 
     [Function("CancelSpec")]
     public Task<HttpResponseData> CancelAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "specs/{id}/cancel")] HttpRequestData request,
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/specs/{id}/cancel")] HttpRequestData request,
         string id,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) =>

@@ -52,6 +52,7 @@ public sealed class LocalServer : IAsyncDisposable
 
         var app = builder.Build();
         app.MapLocalApi();
+        app.MapWebView();
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new LocalServer(app, azurite, new Uri(address.EndsWith('/') ? address : address + "/"));

@@ -78,6 +78,30 @@ public sealed class SpecRunOverHttpTests(LocalServerFixture fixture) : IClassFix
         Assert.True(rerun > events.FindIndex(e => Is(e, "approval_received")), "the phase re-ran after the rejection");
     }
 
+    /// <summary>What the requirements gate asks to approve is readable before SYNC has stored it, under the ids SYNC then gives.</summary>
+    [Fact]
+    public async Task ListRequirements_AwaitingRequirementsApproval_ServesThePlannedOnesUnderTheIdsSyncGives()
+    {
+        var id = (await Server.CreateSpecAsync(new { requireApproval = RequirementsGate })).GetProperty("id").GetString()!;
+        await Server.ExecuteAsync(id);
+        await Server.WaitForSpecAsync(id, s => s.GetProperty("pendingApproval").GetString() == "requirements");
+
+        var atGate = (await Server.GetJsonAsync($"specs/{id}/requirements")).GetProperty("items").EnumerateArray().ToList();
+        await ApproveAsync(id, "requirements", approved: true, comment: null);
+        await Server.WaitForStatusAsync(id, "completed", "failed");
+        var synced = (await Server.GetJsonAsync($"specs/{id}/requirements")).GetProperty("items").EnumerateArray().ToList();
+
+        Assert.NotEmpty(atGate);
+        Assert.All(atGate, r => Assert.StartsWith("REQ-", r.GetProperty("key").GetString(), StringComparison.Ordinal));
+        Assert.All(atGate, r => Assert.All(r.GetProperty("acceptanceCriteria").EnumerateArray(), c => Assert.False(c.GetProperty("completed").GetBoolean())));
+        Assert.Equal(Ids(synced), Ids(atGate));
+        Assert.Equal(synced.Select(r => r.GetProperty("pattern").GetString()), atGate.Select(r => r.GetProperty("pattern").GetString()));
+
+        static IEnumerable<string> Ids(List<JsonElement> requirements) => requirements
+            .SelectMany(r => r.GetProperty("acceptanceCriteria").EnumerateArray().Select(c => c.GetProperty("id").GetString()!).Prepend(r.GetProperty("id").GetString()!))
+            .Order(StringComparer.Ordinal);
+    }
+
     [Fact]
     public async Task ApproveSpec_TwiceAtOnce_AcceptsOneAndTheNextGateStillWaitsForItsOwn()
     {

@@ -30,6 +30,12 @@ public sealed record RequirementView(
 
 public sealed record CriterionView(string Id, string Text, bool Completed);
 
+/// <summary>
+/// Answer of <c>GET /api/specs/{id}/tasks</c>: the planned tasks, and the ids of the tasks on the graph's critical
+/// path (the chain of dependent tasks with the largest total estimate) with that total in hours.
+/// </summary>
+public sealed record SpecTaskListResponse(IReadOnlyList<SpecTask> Items, string? ContinuationToken, IReadOnlyList<string> CriticalPath, double CriticalPathHours);
+
 /// <summary>Task counts by status, progress and whether the run is over.</summary>
 public sealed record ExecutionStatus(string SpecId, int Total, ExecutionCounts Counts, int Progress, bool IsComplete);
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using OmoiOs.Core.Domain;
 using OmoiOs.Core.Errors;
-using OmoiOs.Core.Planning.Ears;
 using OmoiOs.Core.Planning.Outputs;
 using OmoiOs.Core.Ports;
 
@@ -104,35 +103,10 @@ public sealed class SyncService(PhaseRunner phases, IRequirementRepository requi
         var criterionRecords = new List<SpecAcceptanceCriterion>();
         foreach (var requirement in planned.Requirements)
         {
-            var id = RecordIds.Requirement(specId, requirement.Id);
-            var ears = EarsParser.Parse(requirement.Text);
-            requirementRecords.Add(new SpecRequirement
-            {
-                Id = id,
-                SpecId = specId,
-                Key = requirement.Id,
-                Title = requirement.Title,
-                Text = requirement.Text,
-                Pattern = ears.Pattern,
-                Condition = string.IsNullOrWhiteSpace(requirement.Condition) ? ears.Condition : requirement.Condition,
-                Action = string.IsNullOrWhiteSpace(requirement.Action) ? ears.Response?.Text ?? requirement.Text : requirement.Action,
-                Category = requirement.Type,
-                Priority = requirement.Priority,
-                Status = stored.GetValueOrDefault(id)?.Status ?? RequirementStatus.Pending,
-            });
-            criterionRecords.AddRange(requirement.AcceptanceCriteria.Select((text, index) =>
-            {
-                var criterionId = RecordIds.Criterion(specId, requirement.Id, index + 1);
-                return new SpecAcceptanceCriterion
-                {
-                    Id = criterionId,
-                    SpecId = specId,
-                    RequirementId = id,
-                    Ordinal = index + 1,
-                    Text = text,
-                    Completed = storedCriteria.GetValueOrDefault(criterionId)?.Completed ?? false,
-                };
-            }));
+            var record = RequirementRecords.Requirement(specId, requirement);
+            requirementRecords.Add(record with { Status = stored.GetValueOrDefault(record.Id)?.Status ?? RequirementStatus.Pending });
+            criterionRecords.AddRange(RequirementRecords.Criteria(specId, requirement)
+                .Select(c => c with { Completed = storedCriteria.GetValueOrDefault(c.Id)?.Completed ?? false }));
         }
 
         return (requirementRecords, criterionRecords);

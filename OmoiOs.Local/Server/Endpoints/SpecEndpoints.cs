@@ -66,8 +66,8 @@ internal static class SpecEndpoints
             .WithName("GetDesign").Produces<DesignOutput>().ProducesProblem(404);
 
         specs.MapGet("/{id}/tasks", async (string id, SpecService service, CancellationToken cancellationToken) =>
-            Results.Ok(new ListResponse<SpecTask>(await service.TasksAsync(id, cancellationToken), null)))
-            .WithName("ListSpecTasks").Produces<ListResponse<SpecTask>>().ProducesProblem(404);
+            Results.Ok(await service.TaskListAsync(id, cancellationToken)))
+            .WithName("ListSpecTasks").Produces<SpecTaskListResponse>().ProducesProblem(404);
 
         specs.MapGet("/{id}/export", async (string id, HttpRequest request, SpecService service, CancellationToken cancellationToken) =>
         {

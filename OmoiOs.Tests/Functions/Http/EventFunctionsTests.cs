@@ -70,7 +70,7 @@ public sealed class EventFunctionsTests(PlannedSpecFixture planned) : IClassFixt
 
     [Fact]
     public void Declaration_ListAsync_IsAKeyedGetOnTheEventsRoute() =>
-        TriggerAssert.Declares(typeof(EventFunctions).GetMethod(nameof(EventFunctions.ListAsync))!, "ListSpecEvents", "get", "specs/{id}/events");
+        TriggerAssert.Declares(typeof(EventFunctions).GetMethod(nameof(EventFunctions.ListAsync))!, "ListSpecEvents", "get", "api/specs/{id}/events");
 
     private EventFunctions CreateSut() => new(planned.Services.Specs, planned.Services.Get<SpecEventFeed>(), FunctionsServices.Logger<EventFunctions>());
 

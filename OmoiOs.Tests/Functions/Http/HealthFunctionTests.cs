@@ -67,7 +67,7 @@ public sealed class HealthFunctionTests
         Assert.Equal("Health", method.GetCustomAttribute<FunctionAttribute>()!.Name);
         Assert.Equal(AuthorizationLevel.Anonymous, trigger.AuthLevel);
         Assert.Equal(["get"], trigger.Methods ?? []);
-        Assert.Equal("health", trigger.Route);
+        Assert.Equal("api/health", trigger.Route);
     }
 
     private static async Task<TestHttpResponseData> GetHealthAsync(FakeStorageHealthProbe probe)

@@ -89,10 +89,10 @@ public sealed class RecordFunctionsTests(PlannedSpecFixture planned) : IClassFix
     }
 
     [Theory]
-    [InlineData(nameof(RecordFunctions.ListTicketsAsync), "ListTickets", "tickets")]
-    [InlineData(nameof(RecordFunctions.GetTicketAsync), "GetTicket", "tickets/{id}")]
-    [InlineData(nameof(RecordFunctions.ListTasksAsync), "ListTasks", "tasks")]
-    [InlineData(nameof(RecordFunctions.GetTaskAsync), "GetTask", "tasks/{id}")]
+    [InlineData(nameof(RecordFunctions.ListTicketsAsync), "ListTickets", "api/tickets")]
+    [InlineData(nameof(RecordFunctions.GetTicketAsync), "GetTicket", "api/tickets/{id}")]
+    [InlineData(nameof(RecordFunctions.ListTasksAsync), "ListTasks", "api/tasks")]
+    [InlineData(nameof(RecordFunctions.GetTaskAsync), "GetTask", "api/tasks/{id}")]
     public void Declarations_EachFunction_IsAKeyedGetOnItsRoute(string method, string function, string route) =>
         TriggerAssert.Declares(typeof(RecordFunctions).GetMethod(method)!, function, "get", route);
 

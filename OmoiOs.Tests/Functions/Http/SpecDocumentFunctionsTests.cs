@@ -54,7 +54,7 @@ public sealed class SpecDocumentFunctionsTests(PlannedSpecFixture planned) : ICl
     }
 
     [Fact]
-    public async Task ListTasksAsync_PlannedSpec_ListsTheSpecTasksWithKeys()
+    public async Task ListTasksAsync_PlannedSpec_ListsTheSpecTasksWithKeysAndTheirCriticalPath()
     {
         var response = Answer(await CreateSut().ListTasksAsync(Services.Get($"specs/{SpecId}/tasks"), SpecId, CancellationToken.None));
 
@@ -62,6 +62,10 @@ public sealed class SpecDocumentFunctionsTests(PlannedSpecFixture planned) : ICl
         var tasks = body.RootElement.GetProperty("items").EnumerateArray().ToList();
         Assert.NotEmpty(tasks);
         Assert.All(tasks, t => Assert.StartsWith("TSK-", t.GetProperty("key").GetString(), StringComparison.Ordinal));
+        var ids = tasks.Select(t => t.GetProperty("id").GetString()).ToList();
+        Assert.NotEmpty(body.RootElement.GetProperty("criticalPath").EnumerateArray());
+        Assert.All(body.RootElement.GetProperty("criticalPath").EnumerateArray(), id => Assert.Contains(id.GetString(), ids));
+        Assert.True(body.RootElement.GetProperty("criticalPathHours").GetDouble() > 0);
     }
 
     [Fact]
@@ -126,10 +130,10 @@ public sealed class SpecDocumentFunctionsTests(PlannedSpecFixture planned) : ICl
     }
 
     [Theory]
-    [InlineData(nameof(SpecDocumentFunctions.ListRequirementsAsync), "ListRequirements", "specs/{id}/requirements")]
-    [InlineData(nameof(SpecDocumentFunctions.GetDesignAsync), "GetDesign", "specs/{id}/design")]
-    [InlineData(nameof(SpecDocumentFunctions.ListTasksAsync), "ListSpecTasks", "specs/{id}/tasks")]
-    [InlineData(nameof(SpecDocumentFunctions.ExportAsync), "ExportSpec", "specs/{id}/export")]
+    [InlineData(nameof(SpecDocumentFunctions.ListRequirementsAsync), "ListRequirements", "api/specs/{id}/requirements")]
+    [InlineData(nameof(SpecDocumentFunctions.GetDesignAsync), "GetDesign", "api/specs/{id}/design")]
+    [InlineData(nameof(SpecDocumentFunctions.ListTasksAsync), "ListSpecTasks", "api/specs/{id}/tasks")]
+    [InlineData(nameof(SpecDocumentFunctions.ExportAsync), "ExportSpec", "api/specs/{id}/export")]
     public void Declarations_EachFunction_IsAKeyedGetOnItsRoute(string method, string function, string route) =>
         TriggerAssert.Declares(typeof(SpecDocumentFunctions).GetMethod(method)!, function, "get", route);
 

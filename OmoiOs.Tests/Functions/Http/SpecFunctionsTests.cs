@@ -206,10 +206,10 @@ public sealed class SpecFunctionsTests : IDisposable
     }
 
     [Theory]
-    [InlineData(nameof(SpecFunctions.CreateAsync), "CreateSpec", "post", "specs")]
-    [InlineData(nameof(SpecFunctions.ListAsync), "ListSpecs", "get", "specs")]
-    [InlineData(nameof(SpecFunctions.GetAsync), "GetSpec", "get", "specs/{id}")]
-    [InlineData(nameof(SpecFunctions.GetExecutionStatusAsync), "GetExecutionStatus", "get", "specs/{id}/execution-status")]
+    [InlineData(nameof(SpecFunctions.CreateAsync), "CreateSpec", "post", "api/specs")]
+    [InlineData(nameof(SpecFunctions.ListAsync), "ListSpecs", "get", "api/specs")]
+    [InlineData(nameof(SpecFunctions.GetAsync), "GetSpec", "get", "api/specs/{id}")]
+    [InlineData(nameof(SpecFunctions.GetExecutionStatusAsync), "GetExecutionStatus", "get", "api/specs/{id}/execution-status")]
     public void Declarations_EachFunction_IsAKeyedTriggerOnItsRoute(string method, string function, string verb, string route) =>
         TriggerAssert.Declares(typeof(SpecFunctions).GetMethod(method)!, function, verb, route);
 

@@ -229,10 +229,10 @@ public sealed class SpecRunFunctionsTests(PlannedSpecFixture planned) : IClassFi
     }
 
     [Theory]
-    [InlineData(nameof(SpecRunFunctions.ExecuteAsync), "ExecuteSpec", "specs/{id}/execute")]
-    [InlineData(nameof(SpecRunFunctions.ApproveAsync), "ApproveSpec", "specs/{id}/approve")]
-    [InlineData(nameof(SpecRunFunctions.ExecuteTasksAsync), "ExecuteSpecTasks", "specs/{id}/execute-tasks")]
-    [InlineData(nameof(SpecRunFunctions.CancelAsync), "CancelSpec", "specs/{id}/cancel")]
+    [InlineData(nameof(SpecRunFunctions.ExecuteAsync), "ExecuteSpec", "api/specs/{id}/execute")]
+    [InlineData(nameof(SpecRunFunctions.ApproveAsync), "ApproveSpec", "api/specs/{id}/approve")]
+    [InlineData(nameof(SpecRunFunctions.ExecuteTasksAsync), "ExecuteSpecTasks", "api/specs/{id}/execute-tasks")]
+    [InlineData(nameof(SpecRunFunctions.CancelAsync), "CancelSpec", "api/specs/{id}/cancel")]
     public void Declarations_EachFunction_IsAKeyedPostOnItsRouteWithADurableClient(string method, string function, string route)
     {
         var declaration = typeof(SpecRunFunctions).GetMethod(method)!;

@@ -56,6 +56,20 @@ public sealed class SpecEndpointsTests(CompletedSpecFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task CompletedSpec_ListTasks_NamesTheCriticalPathAsAChainOfDependentTasks()
+    {
+        var list = await Server.GetJsonAsync($"specs/{SpecId}/tasks");
+
+        var tasks = list.GetProperty("items").EnumerateArray().ToDictionary(t => t.GetProperty("id").GetString()!);
+        var path = list.GetProperty("criticalPath").EnumerateArray().Select(e => e.GetString()!).ToList();
+        Assert.True(path.Count > 1, $"critical path {string.Join(", ", path)}");
+        Assert.Empty(tasks[path[0]].GetProperty("dependsOn").EnumerateArray());
+        Assert.All(path.Skip(1).Select((id, i) => (Previous: path[i], Task: tasks[id])), step =>
+            Assert.Contains(step.Previous, step.Task.GetProperty("dependsOn").EnumerateArray().Select(d => d.GetString())));
+        Assert.Equal(path.Sum(id => tasks[id].GetProperty("estimatedHours").GetDouble()), list.GetProperty("criticalPathHours").GetDouble(), 6);
+    }
+
+    [Fact]
     public async Task CompletedSpec_PlanningRoutes_ServeRequirementsDesignAndTasks()
     {
         var requirements = (await Server.GetJsonAsync($"specs/{SpecId}/requirements")).GetProperty("items").EnumerateArray().ToList();
