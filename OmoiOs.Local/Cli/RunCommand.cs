@@ -40,7 +40,6 @@ internal static class RunCommand
             await using var services = await CliServices.StartAsync(cancellationToken);
             var specs = services.Get<SpecService>();
             var workflows = services.Get<IWorkflowClient>();
-            await services.Get<TaskHubWorkerHost>().StartAsync(cancellationToken);
             var created = await specs.CreateAsync(
                 new CreateSpecRequest
                 {
@@ -59,6 +58,7 @@ internal static class RunCommand
                 },
                 cancellationToken);
             Console.WriteLine($"omoi: created {created.Id} \"{created.Title}\" on {created.Repository}; planner {created.Options.Planner}.");
+            await services.Get<TaskHubWorkerHost>().StartAsync(cancellationToken);
             await specs.ExecuteAsync(created.Id, workflows, cancellationToken);
 
             var watch = Stopwatch.StartNew();

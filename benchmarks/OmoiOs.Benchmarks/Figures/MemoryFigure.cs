@@ -4,17 +4,17 @@ using OmoiOs.Benchmarks.Support;
 namespace OmoiOs.Benchmarks.Figures;
 
 /// <summary>
-/// Memory (issue 4): peak resident set of a fresh process that hosts the services and the embedded engine and
+/// Memory (issues 4 and 9): peak resident set of a fresh process that hosts the services and a task hub worker and
 /// orchestrates a spec of 10,000 tasks (300 requirements; planning outputs seeded and SYNCed, then EXECUTE with
 /// the no-op agent) against Table storage. The run happens in a child process so that nothing else this harness
-/// did counts; the child reports the kernel's high-water mark (VmHWM). Target: &lt; 400 MB.
+/// did counts; the child reports the kernel's high-water mark (VmHWM). Target (issue 9): &lt; 600 MB.
 /// </summary>
 public static class MemoryFigure
 {
     /// <summary>The hidden figure name the child process runs.</summary>
     public const string ChildName = "memory-child";
 
-    public const double TargetMegabytes = 400;
+    public const double TargetMegabytes = 600;
 
     private const int Tasks = 10_000;
     private const int Requirements = 300;
@@ -23,7 +23,7 @@ public static class MemoryFigure
     public static async Task RunAsync(TextWriter output, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(output);
-        await output.WriteLineAsync(Invariant.Format($"memory: a child process orchestrates {Tasks} tasks ({Requirements} requirements) on the embedded engine, no-op agent, {EngineFigure.Parallelism} in flight; {LoadAverage.Describe()}")).ConfigureAwait(false);
+        await output.WriteLineAsync(Invariant.Format($"memory: a child process orchestrates {Tasks} tasks ({Requirements} requirements) on the Durable Task Framework on Azurite, no-op agent, {EngineFigure.Parallelism} in flight; {LoadAverage.Describe()}")).ConfigureAwait(false);
         var start = ChildStart();
         using var child = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {start.FileName}.");
         await using var cancelling = cancellationToken.Register(() => child.Kill(entireProcessTree: true)).ConfigureAwait(false);

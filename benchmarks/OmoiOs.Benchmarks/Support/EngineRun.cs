@@ -32,6 +32,7 @@ public static class EngineRun
         var before = figure.Requests.Take();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var started = Stopwatch.GetTimestamp();
+        var startedAt = DateTimeOffset.UtcNow;
         await engine.StartAsync(spec.InstanceId, new SpecWorkflowInput(spec.Id, ExecuteOnly: true), cancellationToken).ConfigureAwait(false);
         var state = await engine.WaitForCompletionAsync(spec.InstanceId, cancellationToken).ConfigureAwait(false);
         var total = Stopwatch.GetElapsedTime(started);
@@ -49,7 +50,8 @@ public static class EngineRun
         var events = await ListEventsAsync(figure.Get<ISpecEventRepository>(), spec.Id, cancellationToken).ConfigureAwait(false);
         var executionStarted = events.Last(e => e.Type == SpecEventTypes.ExecutionStarted).At;
         var lastVerdict = events.Last(e => e.Type is SpecEventTypes.TaskCompleted or SpecEventTypes.TaskFailed).At;
-        return new Result(tasks.Count, total, lastVerdict - executionStarted, cpu, requests);
+        var firstTaskStarted = events.First(e => e.Type == SpecEventTypes.TaskStarted).At;
+        return new Result(tasks.Count, total, lastVerdict - executionStarted, firstTaskStarted - startedAt, cpu, requests);
     }
 
     private static async Task<List<SpecEvent>> ListEventsAsync(ISpecEventRepository events, string specId, CancellationToken cancellationToken)
@@ -69,8 +71,9 @@ public static class EngineRun
 
     /// <param name="Total">From the start request to the instance's end: start, bridge, EXECUTE, complete.</param>
     /// <param name="Execute">From <c>execution_started</c> to the last task's verdict.</param>
+    /// <param name="FirstAgentStart">From the start request to the first task's <c>task_started</c>: what a user waits for the first agent.</param>
     /// <param name="Cpu">This process's processor time over the whole run.</param>
-    public sealed record Result(int Tasks, TimeSpan Total, TimeSpan Execute, TimeSpan Cpu, RequestCounter.Snapshot Requests)
+    public sealed record Result(int Tasks, TimeSpan Total, TimeSpan Execute, TimeSpan FirstAgentStart, TimeSpan Cpu, RequestCounter.Snapshot Requests)
     {
         public double MsPerTask => Execute.TotalMilliseconds / Tasks;
 

@@ -28,7 +28,7 @@ public sealed class FigureServices : IAsyncDisposable
         Requests = requests;
     }
 
-    /// <summary>Every storage request the services and the baselines made.</summary>
+    /// <summary>Every storage request the services, the task hub and the baselines made.</summary>
     public RequestCounter Requests { get; }
 
     public string TablePrefix { get; }
@@ -58,6 +58,11 @@ public sealed class FigureServices : IAsyncDisposable
             options => options.AddPolicy(requests, HttpPipelinePosition.PerCall)));
         services.AddOmoiInfrastructure(configuration);
         services.AddTaskHub(configuration);
+        services.AddSingleton(sp => TaskHubService.Create(
+            sp.GetRequiredService<IOptions<TaskHubOptions>>().Value,
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value,
+            sp.GetRequiredService<ILoggerFactory>(),
+            options => options.AddPolicy(requests, HttpPipelinePosition.PerCall)));
         services.AddSingleton<ITaskRunner, NoOpTaskRunner>();
         return new FigureServices(services.BuildServiceProvider(), prefix, requests);
     }
