@@ -36,6 +36,9 @@ public sealed class KillAndRestartTests : IAsyncLifetime
         }
 
         _settings = LocalServerHarness.Settings("Kill" + Guid.NewGuid().ToString("N")[..12], $"{agent} {{prompt}}", _root);
+
+        // A killed worker's leases and messages come back after this; shorter than the default so the suite waits less.
+        _settings["OMOI_WORKER_TAKEOVER"] = "00:00:10";
     }
 
     public Task DisposeAsync()
