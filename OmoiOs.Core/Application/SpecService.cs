@@ -203,6 +203,15 @@ public sealed class SpecService(
             tasks.Count > 0 && finished == tasks.Count);
     }
 
+    /// <summary>The spec's failed and blocked tasks with their reasons (see <see cref="TaskFailures"/>).</summary>
+    public async Task<IReadOnlyList<TaskFailure>> TaskFailuresAsync(string specId, CancellationToken cancellationToken)
+    {
+        await specs.GetAsync(specId, cancellationToken).ConfigureAwait(false);
+        return TaskFailures.Of(
+            await workTasks.ListAsync(specId, cancellationToken).ConfigureAwait(false),
+            await specTasks.ListAsync(specId, cancellationToken).ConfigureAwait(false));
+    }
+
     /// <summary>
     /// The spec's requirements with their criteria. Before SYNC has stored them (e.g. while the requirements gate
     /// waits for approval), the accepted REQUIREMENTS output, with the ids SYNC will give its records.

@@ -104,7 +104,7 @@ public sealed class ExecutionBridge(ISpecRepository specs, ISpecTaskRepository s
         OwnedFiles = [.. task.FilesToCreate, .. task.FilesToModify],
         MaxRetries = spec.Options.MaxRetries,
         TimeoutSeconds = spec.Options.TaskTimeoutSeconds,
-        Branch = $"{spec.Branch}/{task.Key.ToLowerInvariant()}",
+        Branch = TaskBranchNames.ForTask(spec, task),
         CreatedAt = now,
         UpdatedAt = now,
     };

@@ -7,7 +7,7 @@ namespace OmoiOs.Core.Export;
 
 /// <summary>
 /// The numbering both layouts share: requirements 1..n in key order with criteria N.M in ordinal order, and tasks
-/// in dependency order, grouped by depth, each marked parallel-safe or not.
+/// numbered by their TSK keys, listed in dependency order, grouped by depth, each marked parallel-safe or not.
 /// </summary>
 internal sealed class SpecExportModel
 {
@@ -32,11 +32,7 @@ internal sealed class SpecExportModel
         }
 
         TaskGroups = PlanTasks(source.Tasks);
-        var number = 0;
-        foreach (var task in TaskGroups.SelectMany(g => g))
-        {
-            _taskNumbers[task.Task.Id] = ++number;
-        }
+        NumberTasks();
     }
 
     public Spec Spec { get; }
@@ -48,7 +44,7 @@ internal sealed class SpecExportModel
 
     public IReadOnlyList<NumberedRequirement> Requirements { get; }
 
-    /// <summary>Tasks by depth in the dependency graph; numbered in this order from 1.</summary>
+    /// <summary>Tasks by depth in the dependency graph.</summary>
     public IReadOnlyList<IReadOnlyList<ExportTask>> TaskGroups { get; }
 
     public IEnumerable<ExportTask> Tasks => TaskGroups.SelectMany(g => g);
@@ -73,6 +69,24 @@ internal sealed class SpecExportModel
             : system.StartsWith("The ", StringComparison.Ordinal) ? "t" + system[1..]
             : system;
         return $"As a user, I want {system} to {action}.";
+    }
+
+    /// <summary>
+    /// A task's number is its key's (<c>TSK-007</c> is 7), so the exported plan matches the task records and branches;
+    /// a key without a number of its own (malformed, or one another key already took) gets the next free one.
+    /// </summary>
+    private void NumberTasks()
+    {
+        var keyed = Tasks
+            .Select(t => (t.Task.Id, Number: PlanningKeys.TryGetTaskNumber(t.Task.Key, out var n) ? n : (int?)null))
+            .Where(t => t.Number is not null)
+            .DistinctBy(t => t.Number)
+            .ToDictionary(t => t.Id, t => t.Number!.Value, StringComparer.Ordinal);
+        var next = keyed.Count == 0 ? 0 : keyed.Values.Max();
+        foreach (var (task, _) in Tasks)
+        {
+            _taskNumbers[task.Id] = keyed.TryGetValue(task.Id, out var number) ? number : ++next;
+        }
     }
 
     private static List<IReadOnlyList<ExportTask>> PlanTasks(IReadOnlyList<SpecTask> tasks)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using OmoiOs.Core.Domain;
 
@@ -13,6 +14,13 @@ public static partial class PlanningKeys
     public static bool IsRequirementKey(string? key) => key is not null && RequirementKey().IsMatch(key);
 
     public static bool IsTaskKey(string? key) => key is not null && TaskKey().IsMatch(key);
+
+    /// <summary>The number a well-formed task key carries (<c>TSK-007</c> is 7).</summary>
+    public static bool TryGetTaskNumber(string? key, out int number)
+    {
+        number = 0;
+        return IsTaskKey(key) && int.TryParse(key.AsSpan(4), NumberStyles.None, CultureInfo.InvariantCulture, out number);
+    }
 
     public static string CategoryCode(RequirementCategory category) => category switch
     {

@@ -124,6 +124,7 @@ internal static class RunCommand
         Console.WriteLine();
         Console.WriteLine($"omoi: {spec.Id} {spec.Status.ToWire()} in {elapsed:mm\\:ss}{(spec.FailureReason is { } reason ? $" ({reason})" : "")}");
         Console.WriteLine($"  tasks:   {tasks.Counts.Completed}/{tasks.Total} completed, {tasks.Counts.Failed} failed, {tasks.Counts.Blocked} blocked");
+        TaskFailuresView.Write(Console.Out, await specs.TaskFailuresAsync(spec.Id, cancellationToken));
         Console.WriteLine($"  branch:  {spec.Branch} in {spec.Repository} (your checkout and current branch are untouched)");
         Console.WriteLine($"  records: table {storage.TablePrefix}Records, partition {spec.Id} (omoi status {spec.Id})");
         if (exportDirectory is not null)

@@ -3,14 +3,14 @@ using OmoiOs.Core.Application;
 
 namespace OmoiOs.Local.Cli;
 
-/// <summary><c>omoi status</c>: where a spec stands, its tasks and its latest events.</summary>
+/// <summary><c>omoi status</c>: where a spec stands, its tasks (each failed or blocked one with its reason) and its latest events.</summary>
 internal static class StatusCommand
 {
     public static Command Create()
     {
         var spec = SpecArgument.Create();
         var events = new Option<int>("--events") { Description = "How many of the latest events to show.", DefaultValueFactory = _ => 10 };
-        var command = new Command("status", "Show a spec's status, phase, progress, task counts and latest events.") { spec, events };
+        var command = new Command("status", "Show a spec's status, phase, progress, task counts, why tasks failed or are blocked, and latest events.") { spec, events };
         command.SetAction(async (parse, cancellationToken) =>
         {
             await using var services = await CliServices.StartAsync(cancellationToken);
@@ -24,6 +24,8 @@ internal static class StatusCommand
             {
                 Console.WriteLine($"reason: {reason}");
             }
+
+            TaskFailuresView.Write(Console.Out, await specs.TaskFailuresAsync(id, cancellationToken));
 
             var all = await specs.EventsAsync(id, 0, 1000, cancellationToken);
             foreach (var e in all.TakeLast(parse.GetValue(events)))

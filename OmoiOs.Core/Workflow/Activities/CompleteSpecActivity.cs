@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using OmoiOs.Core.Domain;
 using OmoiOs.Core.Domain.Transitions;
+using OmoiOs.Core.Execution;
 using OmoiOs.Core.Ports;
 using OmoiOs.Core.Serialization;
 using OmoiOs.Core.Workflow.Contracts;
@@ -8,8 +9,8 @@ using OmoiOs.Core.Workflow.Contracts;
 namespace OmoiOs.Core.Workflow.Activities;
 
 /// <summary>
-/// COMPLETE: the spec is <c>completed</c> only when every one of its tasks completed; otherwise it fails naming what
-/// did not. Requirements whose tasks all completed have their criteria met, and the ticket moves to done.
+/// COMPLETE: the spec is <c>completed</c> only when every one of its tasks completed; otherwise it fails naming the
+/// first failed task and its reason, and its <c>execution_completed</c> event lists every failed and blocked task. Requirements whose tasks all completed have their criteria met, and the ticket moves to done.
 /// </summary>
 public sealed class CompleteSpecActivity(
     ISpecRepository specs,
@@ -22,13 +23,15 @@ public sealed class CompleteSpecActivity(
     {
         ArgumentNullException.ThrowIfNull(input);
         var all = await tasks.ListAsync(input.SpecId, cancellationToken).ConfigureAwait(false);
+        var planned = await specTasks.ListAsync(input.SpecId, cancellationToken).ConfigureAwait(false);
         var completed = all.Count(t => t.Status == WorkTaskStatus.Completed);
         var failed = all.Count(t => t.Status == WorkTaskStatus.Failed);
         var blocked = all.Count(t => t.Status == WorkTaskStatus.Blocked);
+        var failures = TaskFailures.Of(all, planned);
         var reason = input.FailureReason
-            ?? (all.Count > 0 && completed == all.Count ? null : $"{failed} task(s) failed, {blocked} blocked, {all.Count - completed - failed - blocked} not run");
+            ?? (all.Count > 0 && completed == all.Count ? null : TaskFailures.SpecReason(failures, all.Count, completed));
 
-        await MeetCriteriaAsync(input.SpecId, cancellationToken).ConfigureAwait(false);
+        await MeetCriteriaAsync(input.SpecId, planned, cancellationToken).ConfigureAwait(false);
         await CloseTicketAsync(input.SpecId, reason, cancellationToken).ConfigureAwait(false);
         var spec = await specs.UpdateAsync(
             input.SpecId,
@@ -41,14 +44,21 @@ public sealed class CompleteSpecActivity(
                 ["failed"] = failed,
                 ["blocked"] = blocked,
                 ["total"] = all.Count,
+                ["failureReason"] = reason,
+                ["failures"] = new JsonArray([.. failures.Select(f => new JsonObject
+                {
+                    ["taskId"] = f.TaskId,
+                    ["key"] = f.Key,
+                    ["status"] = f.Status.ToWire(),
+                    ["reason"] = f.Reason,
+                })]),
             })),
             cancellationToken).ConfigureAwait(false);
         return new SpecWorkflowResult(spec.Id, spec.Status.ToWire(), spec.FailureReason, completed, failed, blocked);
     }
 
-    private async Task MeetCriteriaAsync(string specId, CancellationToken cancellationToken)
+    private async Task MeetCriteriaAsync(string specId, IReadOnlyList<SpecTask> planned, CancellationToken cancellationToken)
     {
-        var planned = await specTasks.ListAsync(specId, cancellationToken).ConfigureAwait(false);
         var done = planned
             .SelectMany(t => t.Requirements.Select(r => (Requirement: r, Done: t.Status == SpecTaskStatus.Completed)))
             .GroupBy(x => x.Requirement, StringComparer.Ordinal)

@@ -37,6 +37,20 @@ public sealed class ExecutionBridgeTests : IDisposable
     }
 
     [Fact]
+    public async Task BridgeAsync_PlannedSpec_RecordsTheBranchTheTaskRunnerWorksOn()
+    {
+        var specId = await PlannedSpecAsync(taskCount: 2);
+
+        await CreateSut().BridgeAsync(specId, null, CancellationToken.None);
+
+        var spec = await _services.Get<ISpecRepository>().GetAsync(specId, CancellationToken.None);
+        var specTasks = (await _services.Get<ISpecTaskRepository>().ListAsync(specId, CancellationToken.None)).ToDictionary(t => t.Id);
+        Assert.All(await _services.Get<IWorkTaskRepository>().ListAsync(specId, CancellationToken.None), t =>
+            Assert.Equal(TaskBranchNames.ForTask(spec, specTasks[t.SpecTaskId]), t.Branch));
+        Assert.Contains("-tasks/tsk-001", (await _services.Get<IWorkTaskRepository>().GetAsync(RecordIds.WorkTask(specId, "TSK-001"), CancellationToken.None)).Branch, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task BridgeAsync_RunTwice_DuplicatesNothing()
     {
         var specId = await PlannedSpecAsync(taskCount: 4);

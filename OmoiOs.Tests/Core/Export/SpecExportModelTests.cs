@@ -31,4 +31,31 @@ public sealed class SpecExportModelTests
         Assert.Equal(["TSK-001", "TSK-002"], group.Select(t => t.Task.Key));
         Assert.All(group, t => Assert.False(t.Parallel));
     }
+
+    [Fact]
+    public void TaskNumber_KeysOutOfDependencyOrder_IsTheNumberOfTheKey()
+    {
+        var source = Source() with
+        {
+            Tasks = [Task("TSK-001", "A", ["TSK-002"], [], [], []), Task("TSK-002", "B", [], [], [], []), Task("TSK-005", "C", ["TSK-001"], [], [], [])],
+        };
+
+        var model = new SpecExportModel(source);
+
+        Assert.Equal(["TSK-002", "TSK-001", "TSK-005"], model.Tasks.Select(t => t.Task.Key));
+        Assert.Equal([2, 1, 5], model.Tasks.Select(t => model.TaskNumber(t.Task.Id)));
+    }
+
+    [Fact]
+    public void TaskNumber_KeyWithoutANumberOfItsOwn_GetsTheNextFreeNumber()
+    {
+        var source = Source() with
+        {
+            Tasks = [Task("TSK-003", "A", [], [], [], []), Task("TSK-0003", "B", [], [], [], []), Task("setup", "C", [], [], [], [])],
+        };
+
+        var model = new SpecExportModel(source);
+
+        Assert.Equal([3, 4, 5], model.Tasks.Select(t => model.TaskNumber(t.Task.Id)));
+    }
 }

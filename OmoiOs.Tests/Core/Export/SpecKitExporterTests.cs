@@ -133,6 +133,16 @@ public sealed class SpecKitExporterTests
     }
 
     [Fact]
+    public void Export_KeysOutOfDependencyOrder_NumbersTasksByTheirKeys()
+    {
+        var source = Source() with { Tasks = [Task("TSK-001", "Use it", ["TSK-002"], [], [], []), Task("TSK-002", "Build it", [], [], [], [])] };
+
+        var lines = File("tasks.md", source).Split('\n').Where(l => l.StartsWith("- [", StringComparison.Ordinal));
+
+        Assert.Equal(["- [ ] T002 Build it", "- [ ] T001 Use it (depends on T002)"], lines);
+    }
+
+    [Fact]
     public void Export_SingleTaskPhase_IsNotParallel()
     {
         var source = Source() with { Tasks = [Task("TSK-001", "Only", [], [], [], [])] };
