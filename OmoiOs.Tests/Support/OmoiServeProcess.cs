@@ -111,7 +111,7 @@ public sealed partial class OmoiServeProcess : IAsyncDisposable
     }
 
     // The test host runs under the dotnet muxer; the child uses the same one.
-    private static string DotnetHost() =>
+    internal static string DotnetHost() =>
         Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path : "dotnet";
 
     [GeneratedRegex(@"serving (?<api>http://127\.0\.0\.1:\d+/api)")]
