@@ -35,7 +35,8 @@ public sealed class KillAndRestartTests : IAsyncLifetime
             File.SetUnixFileMode(agent, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
 
-        _settings = LocalServerHarness.Settings("Kill" + Guid.NewGuid().ToString("N")[..12], $"{agent} {{prompt}}", _root);
+        _settings = LocalServerHarness.Settings("Kill" + Guid.NewGuid().ToString("N")[..12], "slow", _root);
+        _settings["OMOI_AGENTS:slow"] = $"{agent} {{prompt}}";
     }
 
     public Task DisposeAsync()

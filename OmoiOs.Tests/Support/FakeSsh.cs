@@ -2,18 +2,23 @@ namespace OmoiOs.Tests.Support;
 
 /// <summary>
 /// Lets git reach <c>ssh://</c> URLs with no ssh server: <c>GIT_SSH</c> names a script that runs the command git asks the
-/// remote end to run (<c>git-upload-pack '/path'</c>) on this machine, so an ssh URL names a local repository. Set for the
-/// test process while the collection runs; only ssh transports are affected.
+/// remote end to run (<c>git-upload-pack '/path'</c>) on this machine, so <see cref="UrlOf"/> a local repository is an
+/// ssh URL. Installed once for the test process; only ssh transports are affected.
 /// </summary>
-public sealed class FakeSsh : IDisposable
+public static class FakeSsh
 {
-    public const string Collection = "fake ssh";
+    private static readonly Lazy<string> Script = new(Install);
 
-    private readonly string _directory = Directory.CreateTempSubdirectory("omoi-fake-ssh-").FullName;
-
-    public FakeSsh()
+    /// <summary>An ssh URL that clones <paramref name="repository"/> through the fake ssh.</summary>
+    public static string UrlOf(string repository)
     {
-        var script = Path.Combine(_directory, "ssh");
+        _ = Script.Value;
+        return $"ssh://git.test{repository}";
+    }
+
+    private static string Install()
+    {
+        var script = Path.Combine(Directory.CreateTempSubdirectory("omoi-fake-ssh-").FullName, "ssh");
         File.WriteAllText(script, "#!/bin/sh\n# $1 is the host; $2 is what git runs there.\nexec sh -c \"$2\"\n");
         if (!OperatingSystem.IsWindows())
         {
@@ -22,15 +27,6 @@ public sealed class FakeSsh : IDisposable
 
         Environment.SetEnvironmentVariable("GIT_SSH", script);
         Environment.SetEnvironmentVariable("GIT_SSH_VARIANT", "simple");
-    }
-
-    public void Dispose()
-    {
-        Environment.SetEnvironmentVariable("GIT_SSH", null);
-        Environment.SetEnvironmentVariable("GIT_SSH_VARIANT", null);
-        Directory.Delete(_directory, recursive: true);
+        return script;
     }
 }
-
-[CollectionDefinition(FakeSsh.Collection)]
-public sealed class FakeSshUsers : ICollectionFixture<FakeSsh>;

@@ -7,7 +7,6 @@ using OmoiOs.Tests.Support;
 
 namespace OmoiOs.Tests.Infrastructure.Repositories;
 
-[Collection(FakeSsh.Collection)]
 public sealed class GitRepositoryLocatorTests : IDisposable
 {
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("omoi-locator-").FullName;
@@ -65,7 +64,7 @@ public sealed class GitRepositoryLocatorTests : IDisposable
         var origin = await SampleRepository.CreateAsync();
         try
         {
-            var url = $"ssh://git.test{origin}";
+            var url = FakeSsh.UrlOf(origin);
 
             var first = await CreateSut().GetLocalPathAsync(url, CancellationToken.None);
             var second = await CreateSut().GetLocalPathAsync(url, CancellationToken.None);

@@ -223,7 +223,7 @@ public sealed class EmbeddedWorkflowEngineTests : IDisposable
             return TaskRunVerdict.Completed;
         });
         var services = Harness(runner);
-        var url = "file://" + await SampleRepository.CreateAsync();
+        var url = FakeSsh.UrlOf(await SampleRepository.CreateAsync());
         var spec = await services.Get<SpecService>().CreateAsync(
             new CreateSpecRequest { Title = "Greeting", Description = "The CLI shall print a configurable greeting.", Repository = url },
             CancellationToken.None);
