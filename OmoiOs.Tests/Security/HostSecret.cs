@@ -2,11 +2,12 @@ namespace OmoiOs.Tests.Security;
 
 /// <summary>
 /// A file only the host can see (under the host's /tmp, which each sandbox replaces by its own), holding a marker no
-/// response may ever contain; and the same for <c>/etc/passwd</c>'s root line (the sandbox has its own passwd).
+/// response may ever contain; and the same for the host's <c>/etc/passwd</c> root line (the sandbox's own passwd names
+/// root with another shell, so a sandbox reading its passwd is not taken for a leak).
 /// </summary>
 public sealed class HostSecret : IDisposable
 {
-    public const string PasswdRootLine = "root:x:0:0";
+    private static readonly string PasswdRootLine = File.ReadLines("/etc/passwd").First(line => line.StartsWith("root:", StringComparison.Ordinal));
 
     public HostSecret()
     {
