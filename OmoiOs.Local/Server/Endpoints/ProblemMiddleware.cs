@@ -34,14 +34,12 @@ internal sealed class ProblemMiddleware(RequestDelegate next, ILogger<ProblemMid
         }
     }
 
-    // Routing answers an unknown route (404), a wrong method (405) or a content type an endpoint does not accept (415) with a
-    // status alone; so does host filtering, the one source of a bare 400 (LocalSecurity).
+    // Routing answers an unknown route (404), a wrong method (405) or a content type an endpoint does not accept (415) with a status alone.
     private static bool IsBareError(HttpResponse response) =>
         !response.HasStarted && response.StatusCode >= 400 && response.ContentType is null && response.ContentLength is null or 0;
 
     private static ApiProblem ForBareStatus(HttpContext context) => context.Response.StatusCode switch
     {
-        StatusCodes.Status400BadRequest => ApiProblem.HostRefused(),
         StatusCodes.Status404NotFound => ApiProblem.NoRoute(context.Request.Method, context.Request.Path),
         StatusCodes.Status405MethodNotAllowed => ApiProblem.MethodNotAllowed(context.Request.Method, context.Request.Path),
         StatusCodes.Status415UnsupportedMediaType => ApiProblem.UnsupportedMediaType(context.Request.ContentType),

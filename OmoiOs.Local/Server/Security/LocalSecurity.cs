@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace OmoiOs.Local.Server.Security;
 
 /// <summary>
-/// The local server's defences, registered and placed in one place: Host filtering against DNS rebinding, refusal of
+/// The local server's defences, registered and placed in one place: the Host check against DNS rebinding, refusal of
 /// cross-site state changes, and the optional bearer token (docs/security.md).
 /// </summary>
 internal static class LocalSecurity
@@ -22,19 +22,14 @@ internal static class LocalSecurity
                 [$"OMOI_API_TOKEN is required when the server listens beyond loopback ({listen})."]);
         }
 
-        services.AddHostFiltering(options =>
-        {
-            options.AllowedHosts = security.HostNames(listen).ToList();
-            options.AllowEmptyHosts = false;
-            options.IncludeFailureMessage = false;
-        });
+        services.AddSingleton(new HostGuard.Hosts(security.HostNames(listen)));
         return services;
     }
 
-    /// <summary>Goes after the problem middleware (which words the host filter's bare 400) and before every route.</summary>
+    /// <summary>Goes after the problem middleware and before every route.</summary>
     public static IApplicationBuilder UseLocalSecurity(this IApplicationBuilder app)
     {
-        app.UseHostFiltering();
+        app.UseMiddleware<HostGuard>();
         app.UseMiddleware<CrossSiteGuard>();
         app.UseMiddleware<BearerTokenGuard>();
         return app;
