@@ -17,7 +17,7 @@ public static class SandboxServiceCollectionExtensions
 {
     /// <summary>
     /// Registers task execution: the sandbox chosen by <c>OMOI_SANDBOX</c> (local bubblewrap or Daytona), the command-line
-    /// agent runner (<c>OMOI_AGENT</c>), task workspaces and <see cref="ITaskRunner"/>. Options are validated at start.
+    /// agent runner with the agents on offer (<c>OMOI_AGENT</c>, <c>OMOI_AGENTS__*</c>), task workspaces and <see cref="ITaskRunner"/>. Options are validated at start.
     /// </summary>
     public static IServiceCollection AddSandboxes(this IServiceCollection services, IConfiguration configuration)
     {
@@ -25,6 +25,8 @@ public static class SandboxServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<SandboxOptions>().Bind(configuration).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AgentOptions>().Bind(configuration).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AgentOptions>, AgentOptionsValidator>();
+        services.AddSingleton(sp => AgentPresets.Catalog(sp.GetRequiredService<IOptions<AgentOptions>>().Value));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<TaskWorkspaces>();
         services.AddSingleton<IAgentRunner, CommandAgentRunner>();

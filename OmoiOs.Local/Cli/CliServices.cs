@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using OmoiOs.Infrastructure.DependencyInjection;
 using OmoiOs.Infrastructure.LocalDev;
+using OmoiOs.Infrastructure.Repositories;
 using OmoiOs.Infrastructure.Workflow.Durable;
 using OmoiOs.Local.Server;
 
@@ -23,13 +24,19 @@ internal sealed class CliServices : IAsyncDisposable
 
     public IServiceProvider Services => _provider;
 
-    public static async Task<CliServices> StartAsync(CancellationToken cancellationToken)
+    /// <param name="allowedRepository">A local repository to allow besides <c>OMOI_REPOSITORY_ROOTS</c> (the one <c>omoi run</c> was given).</param>
+    public static async Task<CliServices> StartAsync(CancellationToken cancellationToken, string? allowedRepository = null)
     {
         var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging(logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
         services.AddOmoiInfrastructure(configuration);
+        if (allowedRepository is not null)
+        {
+            services.PostConfigure<RepositoryOptions>(options => options.Allow(allowedRepository));
+        }
+
         services.AddTaskHub(configuration);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         var azurite = new AzuriteLauncher(NullLogger<AzuriteLauncher>.Instance);

@@ -6,10 +6,11 @@ using OmoiOs.Infrastructure.DependencyInjection;
 using OmoiOs.Infrastructure.LocalDev;
 using OmoiOs.Infrastructure.Workflow.Durable;
 using OmoiOs.Local.Server.Endpoints;
+using OmoiOs.Local.Server.Security;
 
 namespace OmoiOs.Local.Server;
 
-/// <summary>The local HTTP host: ASP.NET Core from the shared framework, bound to 127.0.0.1 only.</summary>
+/// <summary>The local HTTP host: ASP.NET Core from the shared framework, on 127.0.0.1 unless told otherwise (then only with a token).</summary>
 public sealed class LocalServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -34,12 +35,13 @@ public sealed class LocalServer : IAsyncDisposable
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.UseKestrel(kestrel =>
         {
-            kestrel.Listen(System.Net.IPAddress.Loopback, options.Port);
+            kestrel.Listen(options.ListenAddress, options.Port);
             kestrel.Limits.MaxRequestBodySize = JsonRequestBody.MaxBytes;
         });
         builder.Services.AddOmoiInfrastructure(builder.Configuration);
         builder.Services.AddTaskHub(builder.Configuration);
         builder.Services.AddLocalApi();
+        builder.Services.AddLocalSecurity(builder.Configuration, options.ListenAddress);
 
         var azurite = new AzuriteLauncher(NullLogger<AzuriteLauncher>.Instance);
         if (StorageSettings.UsesDevelopmentStorage(builder.Configuration))
