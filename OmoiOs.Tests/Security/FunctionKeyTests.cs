@@ -30,6 +30,6 @@ public sealed class FunctionKeyTests
     {
         var (route, level) = (routeAndLevel.Split('|')[0], Enum.Parse<AuthorizationLevel>(routeAndLevel.Split('|')[1]));
 
-        Assert.True(level == (route == "health" ? AuthorizationLevel.Anonymous : AuthorizationLevel.Function), $"{function} ({route}) is {level}");
+        Assert.True(level == (route == "api/health" ? AuthorizationLevel.Anonymous : AuthorizationLevel.Function), $"{function} ({route}) is {level}");
     }
 }
