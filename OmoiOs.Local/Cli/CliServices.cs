@@ -1,24 +1,20 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using OmoiOs.Infrastructure.DependencyInjection;
-using OmoiOs.Infrastructure.LocalDev;
 using OmoiOs.Infrastructure.Workflow.Embedded;
 using OmoiOs.Local.Server;
 
 namespace OmoiOs.Local.Cli;
 
 /// <summary>
-/// OmoiOs's services for one CLI command, configured from the environment (<c>OMOI_*</c>), on Azurite started
-/// when needed. Unlike <c>omoi serve</c> it resumes no other spec's run.
+/// OmoiOs's services for one CLI command, configured from the environment (<c>OMOI_*</c>), on the user's Azurite,
+/// started when needed and left running. Unlike <c>omoi serve</c> it resumes no other spec's run.
 /// </summary>
 internal sealed class CliServices : IAsyncDisposable
 {
     private readonly ServiceProvider _provider;
-    private readonly AzuriteLauncher _azurite;
 
-    private CliServices(ServiceProvider provider, AzuriteLauncher azurite)
+    private CliServices(ServiceProvider provider)
     {
         _provider = provider;
-        _azurite = azurite;
     }
 
     public IServiceProvider Services => _provider;
@@ -32,13 +28,8 @@ internal sealed class CliServices : IAsyncDisposable
         services.AddOmoiInfrastructure(configuration);
         services.AddEmbeddedWorkflowEngine(configuration);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
-        var azurite = new AzuriteLauncher(NullLogger<AzuriteLauncher>.Instance);
-        if (StorageSettings.UsesDevelopmentStorage(configuration))
-        {
-            await azurite.EnsureRunningAsync(AppContext.BaseDirectory, Path.Combine(Environment.CurrentDirectory, ".azurite", "data"), cancellationToken);
-        }
-
-        return new CliServices(provider, azurite);
+        await StorageSettings.EnsureAzuriteAsync(configuration, cancellationToken);
+        return new CliServices(provider);
     }
 
     public T Get<T>()
@@ -47,6 +38,5 @@ internal sealed class CliServices : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _provider.DisposeAsync();
-        await _azurite.DisposeAsync();
     }
 }

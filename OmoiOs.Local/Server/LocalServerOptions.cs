@@ -4,9 +4,6 @@ public sealed record LocalServerOptions
 {
     public int Port { get; init; }
 
-    /// <summary>Where Azurite keeps its files when the server has to start it.</summary>
-    public string? AzuriteDataDirectory { get; init; }
-
     /// <summary>Settings that override the environment (tests use this).</summary>
     public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
 }
