@@ -7,6 +7,7 @@ public sealed record AzuriteStatus(AzuriteSettings Settings, bool Listening, int
 {
     public string Describe() => (Listening, Pid) switch
     {
+        (true, { } pid) when Started => $"started Azurite (pid {pid}) on 127.0.0.1:{Settings.TablePort} with its data in {Settings.Directory}; it keeps running for later commands (`omoi storage stop` ends it)",
         (true, { } pid) => $"Azurite (pid {pid}) answers on 127.0.0.1:{Settings.TablePort} with its data in {Settings.Directory} (log: {Settings.LogFile}); `omoi storage stop` ends it",
         (true, null) => $"Azurite answers on 127.0.0.1:{Settings.TablePort} but omoi did not start it (no live pid in {Settings.PidFile}): stop it where it was started",
         (false, { } pid) => $"Azurite (pid {pid}) is running but does not answer on 127.0.0.1:{Settings.TablePort}; see {Settings.LogFile}",

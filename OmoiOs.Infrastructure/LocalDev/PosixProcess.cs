@@ -7,10 +7,24 @@ internal static class PosixProcess
 {
     public const int SigKill = 9;
     public const int SigTerm = 15;
-    private const int NoSuchProcess = 3;
 
-    /// <summary>Whether <paramref name="pid"/> exists (signal 0 checks without sending anything).</summary>
-    public static bool IsAlive(int pid) => Kill(pid, 0) == 0 || Marshal.GetLastPInvokeError() != NoSuchProcess;
+    /// <summary>
+    /// Whether <paramref name="pid"/> runs. A zombie counts as gone: a detached process is reaped by init, which may take
+    /// a second or more after the process has exited.
+    /// </summary>
+    public static bool IsAlive(int pid)
+    {
+        try
+        {
+            // "pid (comm) state ...": comm may hold spaces and parentheses, so the state follows the last ')'.
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return stat[(stat.LastIndexOf(')') + 2)..] is not ['Z' or 'X', ..];
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or IOException)
+        {
+            return false;
+        }
+    }
 
     /// <returns>False when the process is already gone.</returns>
     public static bool Signal(int pid, int signal) => Kill(pid, signal) == 0;

@@ -31,7 +31,7 @@ internal static class StorageCommand
             }
 
             var status = await Launcher().EnsureRunningAsync(StorageSettings.Azurite(configuration), AppContext.BaseDirectory, cancellationToken);
-            Console.WriteLine($"omoi: {(status.Started ? "started " : "")}{status.Describe()}");
+            Console.WriteLine($"omoi: {status.Describe()}");
             return ExitCodes.Success;
         });
         return command;

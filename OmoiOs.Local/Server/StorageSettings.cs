@@ -32,7 +32,7 @@ internal static class StorageSettings
         var status = await new AzuriteLauncher(NullLogger<AzuriteLauncher>.Instance).EnsureRunningAsync(Azurite(configuration), AppContext.BaseDirectory, cancellationToken);
         if (status.Started)
         {
-            Console.Error.WriteLine($"omoi: started {status.Describe()}");
+            Console.Error.WriteLine($"omoi: {status.Describe()}");
         }
     }
 }
