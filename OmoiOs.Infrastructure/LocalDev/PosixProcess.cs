@@ -5,6 +5,7 @@ namespace OmoiOs.Infrastructure.LocalDev;
 /// <summary>Signals to a process that is not this one's child (.NET can only SIGKILL, and only through a Process).</summary>
 internal static class PosixProcess
 {
+    public const int SigInt = 2;
     public const int SigKill = 9;
     public const int SigTerm = 15;
 
