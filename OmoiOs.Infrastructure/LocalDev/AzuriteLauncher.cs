@@ -88,7 +88,7 @@ public sealed class AzuriteLauncher(ILogger<AzuriteLauncher> logger)
         var saved = false;
         while (elapsed.Elapsed < wait)
         {
-            if (!PosixProcess.IsAlive(pid))
+            if (await HasExitedAsync(settings, pid, cancellationToken).ConfigureAwait(false))
             {
                 File.Delete(settings.PidFile);
                 return new AzuriteStop(AzuriteStopOutcome.Stopped, pid, elapsed.Elapsed);
@@ -105,14 +105,23 @@ public sealed class AzuriteLauncher(ILogger<AzuriteLauncher> logger)
         }
 
         PosixProcess.Signal(pid, PosixProcess.SigKill);
-        while (PosixProcess.IsAlive(pid))
-        {
-            await Task.Delay(Poll, cancellationToken).ConfigureAwait(false);
-        }
-
+        await WaitForExitAsync(settings, pid, cancellationToken).ConfigureAwait(false);
         File.Delete(settings.PidFile);
         return new AzuriteStop(AzuriteStopOutcome.KilledAfterSaving, pid, elapsed.Elapsed);
     }
+
+    /// <summary>Waits until <paramref name="pid"/> has exited and nothing answers on the table port any more.</summary>
+    internal static async Task WaitForExitAsync(AzuriteSettings settings, int pid, CancellationToken cancellationToken)
+    {
+        while (!await HasExitedAsync(settings, pid, cancellationToken).ConfigureAwait(false))
+        {
+            await Task.Delay(Poll, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // Node's main thread can be a zombie while its other threads still hold the sockets: gone means the port is closed too.
+    private static async Task<bool> HasExitedAsync(AzuriteSettings settings, int pid, CancellationToken cancellationToken) =>
+        !PosixProcess.IsAlive(pid) && !await IsListeningAsync(settings.TablePort, cancellationToken).ConfigureAwait(false);
 
     internal static string? FindAzurite(string searchFrom)
     {

@@ -44,10 +44,7 @@ public sealed class PrivateAzurite : IAsyncDisposable
     {
         var pid = Pid ?? throw new InvalidOperationException("Not running.");
         PosixProcess.Signal(pid, PosixProcess.SigKill);
-        while (PosixProcess.IsAlive(pid))
-        {
-            await Task.Delay(20);
-        }
+        await AzuriteLauncher.WaitForExitAsync(Settings, pid, CancellationToken.None);
 
         Pid = null;
     }

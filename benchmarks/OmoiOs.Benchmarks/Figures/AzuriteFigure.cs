@@ -33,7 +33,7 @@ public static class AzuriteFigure
         {
             var (exit, readable) = await RunCaseAsync(signal, after, cancellationToken).ConfigureAwait(false);
             await output.WriteLineAsync(Invariant.Format(
-                $"  {name} {(after == TimeSpan.Zero ? "right after the writes" : $"{after.TotalSeconds:0} s after the writes"),-24} exited in {exit.TotalSeconds:0.00} s; {readable}/{Rows} rows readable after a restart")).ConfigureAwait(false);
+                $"  {name,-7} {(after == TimeSpan.Zero ? "right after the writes" : $"{after.TotalSeconds:0} s after the writes"),-24} exited in {exit.TotalSeconds:0.00} s; {readable}/{Rows} rows readable after a restart")).ConfigureAwait(false);
         }
     }
 
@@ -60,10 +60,7 @@ public static class AzuriteFigure
             await Task.Delay(after, cancellationToken).ConfigureAwait(false);
             var exit = Stopwatch.StartNew();
             PosixProcess.Signal(pid, signal);
-            while (PosixProcess.IsAlive(pid))
-            {
-                await Task.Delay(10, cancellationToken).ConfigureAwait(false);
-            }
+            await AzuriteLauncher.WaitForExitAsync(settings, pid, cancellationToken).ConfigureAwait(false);
 
             exit.Stop();
             await launcher.EnsureRunningAsync(settings, RepositoryRoot.Find(), cancellationToken).ConfigureAwait(false);
