@@ -78,6 +78,34 @@ public sealed class StorageFaultTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task WriteAsync_LongTextOverwriteCutMidway_ReadersKeepTheOldTextWhole()
+    {
+        await using var azurite = await PrivateAzurite.StartAsync();
+        await using var proxy = new CuttableTcpProxy(azurite.Settings.TablePort);
+        using var storage = Through(proxy, azurite);
+        var texts = storage.Get<ILargeTextStore>();
+        var specId = TestRecords.NewSpecId();
+        // Seven part rows each, written three rows per transaction and the head last: the cut falls between parts.
+        var first = new string('a', 4_500_000);
+        var second = new string('b', 4_500_000);
+        await texts.WriteAsync(specId, "log", first, CancellationToken.None);
+        proxy.CutAt = "$batch";
+        proxy.CutAtOccurrence = 2;
+
+        await Assert.ThrowsAsync<StorageUnavailableException>(() => texts.WriteAsync(specId, "log", second, CancellationToken.None));
+
+        using (var direct = Direct(azurite, storage.TablePrefix))
+        {
+            Assert.True(first == await direct.Get<ILargeTextStore>().ReadAsync(specId, "log", CancellationToken.None), "a reader saw a mix of the old and the new text");
+        }
+
+        proxy.Restore();
+        await texts.WriteAsync(specId, "log", second, CancellationToken.None);
+        using var after = Direct(azurite, storage.TablePrefix);
+        Assert.True(second == await after.Get<ILargeTextStore>().ReadAsync(specId, "log", CancellationToken.None), "the rewritten text does not read back whole");
+    }
+
+    [Fact]
     public async Task AcknowledgedWrites_GracefulStopThenSigkillAndRestart_AreAllReadable()
     {
         await using var azurite = await PrivateAzurite.StartAsync();
