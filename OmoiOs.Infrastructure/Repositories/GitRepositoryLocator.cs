@@ -41,7 +41,7 @@ internal sealed class GitRepositoryLocator(IOptions<DataDirectoryOptions> option
             return real;
         }
 
-        var target = Path.Combine(options.Value.ResolvedDataDirectory(), "repos", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(repository)))[..16]);
+        var target = Path.Combine(options.Value.Folder(DataDirectoryOptions.RepositoriesFolder), Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(repository)))[..16]);
         if (Directory.Exists(Path.Combine(target, ".git")))
         {
             return target;

@@ -7,6 +7,7 @@ using OmoiOs.Core.Application;
 using OmoiOs.Core.Execution;
 using OmoiOs.Infrastructure.Agents;
 using OmoiOs.Infrastructure.Execution;
+using OmoiOs.Infrastructure.Repositories;
 using OmoiOs.Infrastructure.Sandboxes.Daytona;
 using OmoiOs.Infrastructure.Sandboxes.Local;
 using OmoiOs.Infrastructure.Workspaces;
@@ -23,7 +24,15 @@ public static class SandboxServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<SandboxOptions>().Bind(configuration).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SandboxOptions>().Bind(configuration)
+            .PostConfigure<IOptions<DataDirectoryOptions>>((options, data) =>
+            {
+                if (string.IsNullOrWhiteSpace(options.WorkspaceRoot))
+                {
+                    options.WorkspaceRoot = data.Value.Folder(DataDirectoryOptions.WorkspacesFolder);
+                }
+            })
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AgentOptions>().Bind(configuration).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<AgentOptions>, AgentOptionsValidator>();
         services.AddSingleton(sp => AgentPresets.Catalog(sp.GetRequiredService<IOptions<AgentOptions>>().Value));

@@ -1,6 +1,4 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using OmoiOs.Infrastructure.DependencyInjection;
-using OmoiOs.Infrastructure.LocalDev;
 using OmoiOs.Infrastructure.Repositories;
 using OmoiOs.Infrastructure.Workflow.Durable;
 using OmoiOs.Local.Server;
@@ -8,18 +6,16 @@ using OmoiOs.Local.Server;
 namespace OmoiOs.Local.Cli;
 
 /// <summary>
-/// OmoiOs's services for one CLI command, configured from the environment (<c>OMOI_*</c>), on Azurite started
-/// when needed. Only <c>omoi run</c> starts the task hub worker; the other commands are clients of the hub.
+/// OmoiOs's services for one CLI command, configured from the environment (<c>OMOI_*</c>), on the user's Azurite,
+/// started when needed and left running. Only <c>omoi run</c> starts the task hub worker; the other commands are clients of the hub.
 /// </summary>
 internal sealed class CliServices : IAsyncDisposable
 {
     private readonly ServiceProvider _provider;
-    private readonly AzuriteLauncher _azurite;
 
-    private CliServices(ServiceProvider provider, AzuriteLauncher azurite)
+    private CliServices(ServiceProvider provider)
     {
         _provider = provider;
-        _azurite = azurite;
     }
 
     public IServiceProvider Services => _provider;
@@ -39,13 +35,8 @@ internal sealed class CliServices : IAsyncDisposable
 
         services.AddTaskHub(configuration);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
-        var azurite = new AzuriteLauncher(NullLogger<AzuriteLauncher>.Instance);
-        if (StorageSettings.UsesDevelopmentStorage(configuration))
-        {
-            await azurite.EnsureRunningAsync(AppContext.BaseDirectory, Path.Combine(Environment.CurrentDirectory, ".azurite", "data"), cancellationToken);
-        }
-
-        return new CliServices(provider, azurite);
+        await StorageSettings.EnsureAzuriteAsync(configuration, cancellationToken);
+        return new CliServices(provider);
     }
 
     public T Get<T>()
@@ -54,6 +45,5 @@ internal sealed class CliServices : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _provider.DisposeAsync();
-        await _azurite.DisposeAsync();
     }
 }

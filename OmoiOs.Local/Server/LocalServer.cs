@@ -1,9 +1,7 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Logging.Abstractions;
 using OmoiOs.Core.Application;
 using OmoiOs.Infrastructure.DependencyInjection;
-using OmoiOs.Infrastructure.LocalDev;
 using OmoiOs.Infrastructure.Workflow.Durable;
 using OmoiOs.Local.Server.Endpoints;
 using OmoiOs.Local.Server.Security;
@@ -14,12 +12,10 @@ namespace OmoiOs.Local.Server;
 public sealed class LocalServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly AzuriteLauncher _azurite;
 
-    private LocalServer(WebApplication app, AzuriteLauncher azurite, Uri baseAddress)
+    private LocalServer(WebApplication app, Uri baseAddress)
     {
         _app = app;
-        _azurite = azurite;
         BaseAddress = baseAddress;
     }
 
@@ -43,21 +39,14 @@ public sealed class LocalServer : IAsyncDisposable
         builder.Services.AddLocalApi();
         builder.Services.AddLocalSecurity(builder.Configuration, options.ListenAddress);
 
-        var azurite = new AzuriteLauncher(NullLogger<AzuriteLauncher>.Instance);
-        if (StorageSettings.UsesDevelopmentStorage(builder.Configuration))
-        {
-            await azurite.EnsureRunningAsync(
-                AppContext.BaseDirectory,
-                options.AzuriteDataDirectory ?? Path.Combine(Environment.CurrentDirectory, ".azurite", "data"),
-                cancellationToken);
-        }
+        await StorageSettings.EnsureAzuriteAsync(builder.Configuration, cancellationToken);
 
         var app = builder.Build();
         app.MapLocalApi();
         app.MapWebView();
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new LocalServer(app, azurite, new Uri(address.EndsWith('/') ? address : address + "/"));
+        return new LocalServer(app, new Uri(address.EndsWith('/') ? address : address + "/"));
     }
 
     public Task WaitForShutdownAsync(CancellationToken cancellationToken) => _app.WaitForShutdownAsync(cancellationToken);
@@ -68,6 +57,5 @@ public sealed class LocalServer : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
-        await _azurite.DisposeAsync();
     }
 }
