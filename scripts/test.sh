@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 ./scripts/setup.sh
 ./scripts/build.sh
 started=$(./scripts/azurite.sh)
-trap '[[ -n "$started" ]] && kill "$started" 2>/dev/null || true' EXIT
+trap '[[ -n "$started" ]] && ./scripts/azurite-stop.sh "$started" || true' EXIT
 
 results=$(mktemp -d)
 run_tests() {

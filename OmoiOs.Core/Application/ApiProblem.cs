@@ -43,4 +43,13 @@ public sealed record ApiProblem(string Type, string Title, int Status, string De
 
     public static ApiProblem InvalidQuery(string field, string detail) =>
         new("https://omoios.dev/problems/validation", "The request is not valid.", 400, $"{field}: {detail}", new Dictionary<string, string[]> { [field] = [detail] });
+
+    public static ApiProblem CrossSite(string detail) =>
+        new("https://omoios.dev/problems/cross-site", "Cross-site request refused.", 403, detail);
+
+    public static ApiProblem Unauthorized() =>
+        new("https://omoios.dev/problems/unauthorized", "A bearer token is required.", 401, "Send the server's OMOI_API_TOKEN as 'Authorization: Bearer <token>'.");
+
+    public static ApiProblem HostRefused() =>
+        new("https://omoios.dev/problems/host", "Unknown host.", 400, "The Host header is missing or names a host this server does not serve (see OMOI_ALLOWED_HOSTS in docs/security.md).");
 }

@@ -1,12 +1,16 @@
 using OmoiOs.Core.Application.Contracts;
 using OmoiOs.Core.Domain;
 using OmoiOs.Core.Errors;
+using OmoiOs.Core.Execution.Agents;
 using OmoiOs.Core.Planning;
 
 namespace OmoiOs.Core.Application;
 
-/// <summary>Checks a new spec's fields and fills in defaults; every problem is reported with its field's name.</summary>
-public sealed class SpecRequestValidator(IPlannerSelector planners, SpecDefaults defaults)
+/// <summary>
+/// Checks a new spec's fields and fills in defaults; every problem is reported with its field's name. The agent must be
+/// one the host offers (<see cref="AgentCatalog"/>) and the repository must pass <see cref="RepositoryPolicy"/>.
+/// </summary>
+public sealed class SpecRequestValidator(IPlannerSelector planners, SpecDefaults defaults, AgentCatalog agents, RepositoryPolicy repositories)
 {
     public const int MaxTitleLength = 200;
     public const int MaxDescriptionLength = 300_000;
@@ -18,7 +22,12 @@ public sealed class SpecRequestValidator(IPlannerSelector planners, SpecDefaults
         var errors = new Dictionary<string, string[]>();
         Require(errors, "title", request.Title, MaxTitleLength);
         Require(errors, "description", request.Description, MaxDescriptionLength);
-        Require(errors, "repository", request.Repository, 2048);
+        Require(errors, RepositoryPolicy.Field, request.Repository, 2048);
+        if (!errors.ContainsKey(RepositoryPolicy.Field))
+        {
+            Check(errors, () => repositories.CheckAddress(request.Repository!.Trim()));
+        }
+
         var options = Options(request.Options ?? new SpecOptionsRequest(), errors);
         if (errors.Count > 0)
         {
@@ -56,9 +65,9 @@ public sealed class SpecRequestValidator(IPlannerSelector planners, SpecDefaults
             errors["options.sandbox"] = [$"must be one of {string.Join(", ", Sandboxes)}."];
         }
 
-        if (given.Agent is { Length: > 4096 })
+        if (given.Agent is { } agent)
         {
-            errors["options.agent"] = ["must be at most 4096 characters."];
+            Check(errors, () => agents.Resolve(agent));
         }
 
         return new SpecOptions
@@ -68,12 +77,27 @@ public sealed class SpecRequestValidator(IPlannerSelector planners, SpecDefaults
             MaxParallelTasks = given.MaxParallelTasks ?? defaults.MaxParallelTasks,
             BudgetUsd = given.BudgetUsd,
             Sandbox = given.Sandbox ?? standard.Sandbox,
-            Agent = string.IsNullOrWhiteSpace(given.Agent) ? null : given.Agent,
+            Agent = string.IsNullOrWhiteSpace(given.Agent) ? null : AgentCatalog.Normalize(given.Agent),
             TaskTimeoutSeconds = given.TaskTimeoutSeconds ?? defaults.TaskTimeoutSeconds,
             CheckCommand = string.IsNullOrWhiteSpace(given.CheckCommand) ? null : given.CheckCommand,
             MaxRetries = given.MaxRetries ?? standard.MaxRetries,
             ApprovalTimeoutSeconds = given.ApprovalTimeoutSeconds ?? standard.ApprovalTimeoutSeconds,
         };
+    }
+
+    private static void Check(Dictionary<string, string[]> errors, Action rule)
+    {
+        try
+        {
+            rule();
+        }
+        catch (ValidationFailedException invalid)
+        {
+            foreach (var (field, messages) in invalid.Errors)
+            {
+                errors[field] = messages;
+            }
+        }
     }
 
     private static void Require(Dictionary<string, string[]> errors, string field, string? value, int maxLength)

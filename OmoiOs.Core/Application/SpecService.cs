@@ -17,7 +17,7 @@ namespace OmoiOs.Core.Application;
 
 /// <summary>
 /// What the HTTP API and the CLI do with specs, once, for both hosts. Commands that steer a run take the host's
-/// <see cref="IWorkflowClient"/> (Durable Functions in Azure, the embedded engine locally).
+/// <see cref="IWorkflowClient"/> (Durable Functions in Azure, the local task hub on one machine).
 /// </summary>
 public sealed class SpecService(
     ISpecRepository specs,

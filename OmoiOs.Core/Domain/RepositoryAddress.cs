@@ -1,11 +1,11 @@
 namespace OmoiOs.Core.Domain;
 
-/// <summary>Tells a spec's repository given as a git URL from one given as a local path.</summary>
+/// <summary>Tells a spec's repository given as a git URL from one given as a local (absolute) path.</summary>
 public static class RepositoryAddress
 {
     public static bool IsUrl(string repository)
     {
         ArgumentNullException.ThrowIfNull(repository);
-        return repository.Contains("://", StringComparison.Ordinal) || repository.StartsWith("git@", StringComparison.Ordinal);
+        return !repository.StartsWith('/');
     }
 }

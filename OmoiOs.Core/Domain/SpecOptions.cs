@@ -17,7 +17,7 @@ public sealed record SpecOptions
 
     public string Sandbox { get; init; } = "local";
 
-    /// <summary>Agent command template; null means the host's configured default (<c>OMOI_AGENT</c>).</summary>
+    /// <summary>The name of one of the host's agents (a preset or one defined in <c>OMOI_AGENTS__*</c>); null means the host's default (<c>OMOI_AGENT</c>).</summary>
     public string? Agent { get; init; }
 
     public int TaskTimeoutSeconds { get; init; } = DefaultTaskTimeoutSeconds;

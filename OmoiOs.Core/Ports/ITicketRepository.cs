@@ -15,6 +15,14 @@ public interface ITicketRepository
     /// <summary>Lists tickets of every spec (a cross-partition query).</summary>
     Task<Page<Ticket>> ListAllAsync(int pageSize, string? continuationToken, CancellationToken cancellationToken);
 
-    /// <summary>ETag-checked read-modify-write, retried on a lost race; status changes go through the transition table.</summary>
-    Task<Ticket> UpdateAsync(string ticketId, Func<Ticket, Ticket> change, SpecEventDraft? changeEvent, CancellationToken cancellationToken);
+    /// <summary>
+    /// Reads the ticket, applies <paramref name="change"/>, and writes it under its ETag, retried on a lost race; a status
+    /// change is checked against the transition table. A change that returns the ticket it was given writes nothing.
+    /// </summary>
+    /// <param name="events">Events to append in the same transaction, built from the ticket before and after.</param>
+    Task<Ticket> UpdateAsync(
+        string ticketId,
+        Func<Ticket, Ticket> change,
+        Func<Ticket, Ticket, IReadOnlyList<SpecEventDraft>>? events,
+        CancellationToken cancellationToken);
 }

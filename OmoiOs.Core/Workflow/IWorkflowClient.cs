@@ -2,7 +2,7 @@ using OmoiOs.Core.Workflow.Contracts;
 
 namespace OmoiOs.Core.Workflow;
 
-/// <summary>Starts and steers <see cref="SpecWorkflow"/> instances: Durable Functions' client in Azure, the embedded engine locally.</summary>
+/// <summary>Starts and steers <see cref="SpecWorkflow"/> instances: Durable Functions' client in Azure, the local task hub's client on one machine.</summary>
 public interface IWorkflowClient
 {
     /// <summary>Starts the workflow under <paramref name="instanceId"/> unless an instance there is still running.</summary>

@@ -2,7 +2,7 @@ namespace OmoiOs.Core.Workflow;
 
 /// <summary>
 /// What workflow code may use. It mirrors Durable Functions' <c>TaskOrchestrationContext</c> so one
-/// <c>SpecWorkflow</c> runs on Durable Functions and on the embedded engine. Code against it must be
+/// <c>SpecWorkflow</c> runs on Durable Functions and on the Durable Task Framework locally. Code against it must be
 /// deterministic: no clocks, no randomness, no I/O — only activities.
 /// </summary>
 public interface IWorkflowContext

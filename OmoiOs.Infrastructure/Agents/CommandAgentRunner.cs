@@ -1,35 +1,40 @@
 using System.Text;
 using Microsoft.Extensions.Options;
 using OmoiOs.Core.Execution;
+using OmoiOs.Core.Execution.Agents;
+using OmoiOs.Core.Execution.Usage;
 using OmoiOs.Infrastructure.Workspaces;
 
 namespace OmoiOs.Infrastructure.Agents;
 
 /// <summary>
-/// Runs a command-line coding agent: writes the task's prompt to <c>.omoi/prompt.md</c> in the workspace, copies a host
-/// script agent into <c>.omoi/agent/</c>, expands the command template and runs it in the sandbox with the task's timeout.
-/// Usage is read from the agent's output (Claude Code's stream-json <c>result</c> event).
+/// Runs the command-line coding agent a spec chose from the host's <see cref="AgentCatalog"/>: writes the task's prompt to
+/// <c>.omoi/prompt.md</c> in the workspace, copies an operator-defined host script into <c>.omoi/agent/</c>, expands the
+/// command template and runs it in the sandbox with the task's timeout. Usage is read in the agent's own output format.
 /// </summary>
 public sealed class CommandAgentRunner : IAgentRunner
 {
     public const string PromptFile = TaskWorkspaces.ControlDirectory + "/prompt.md";
 
     private readonly AgentOptions _options;
+    private readonly AgentCatalog _catalog;
 
-    public CommandAgentRunner(IOptions<AgentOptions> options)
+    public CommandAgentRunner(IOptions<AgentOptions> options, AgentCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(catalog);
         _options = options.Value;
+        _catalog = catalog;
     }
-
-    /// <summary>Where the bundled example agent is installed next to the application.</summary>
-    public static string ExampleAgentPath => Path.Combine(AppContext.BaseDirectory, "examples", "agent", "omoi-example-agent");
 
     public async Task<AgentRun> RunAsync(ISandbox sandbox, TaskRunRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sandbox);
         ArgumentNullException.ThrowIfNull(request);
-        var template = Template(request);
+
+        // Only a name comes from the spec; the command and any host script are the operator's.
+        var agent = _catalog.Resolve(request.Spec.Options.Agent);
+        var template = new AgentCommandTemplate(agent.CommandTemplate);
         var setup = "";
         if (HostScript(template.Program) is { } script)
         {
@@ -63,15 +68,7 @@ public sealed class CommandAgentRunner : IAgentRunner
 
         var timeout = TimeSpan.FromSeconds(Math.Max(1, request.Task.TimeoutSeconds));
         var result = await sandbox.RunAsync(new SandboxCommand(setup + command, timeout) { Environment = environment }, cancellationToken).ConfigureAwait(false);
-        return new AgentRun(command, result, AgentUsageParser.Parse(result.Output));
-    }
-
-    private AgentCommandTemplate Template(TaskRunRequest request)
-    {
-        var configured = request.Spec.Options.Agent ?? _options.Agent;
-        return string.Equals(configured.Trim(), AgentOptions.ExampleAgent, StringComparison.Ordinal)
-            ? new AgentCommandTemplate($"{ShellQuote.Quote(ExampleAgentPath)} {AgentCommandTemplate.PromptPlaceholder}")
-            : new AgentCommandTemplate(configured);
+        return new AgentRun(command, result, AgentUsageParser.Parse(agent.OutputFormat, result.Output));
     }
 
     // A program given as a host path outside the sandbox's read-only system directories must be carried in.

@@ -46,6 +46,12 @@ public static class SettingKeys
     public const string TaskTimeout = "OMOI_TASK_TIMEOUT";
 
     /// <summary>
+    /// Families of keys, one per entry (<c>OMOI_AGENTS__&lt;name&gt;</c>): an operator adds the entries they want, so the
+    /// deployment sets none of its own and the contract test does not ask it to.
+    /// </summary>
+    public static IReadOnlyList<string> Families { get; } = ["OMOI_AGENTS"];
+
+    /// <summary>
     /// Keys that only make sense on one machine, so the Azure deployment must not set them (a test keeps them out
     /// of infra/bicep). Each is either refused in Azure or read only by the <c>omoi</c> command's own host.
     /// </summary>

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using OmoiOs.Core.DependencyInjection;
 using OmoiOs.Core.Ports;
 using OmoiOs.Infrastructure.Planners;
@@ -19,6 +20,8 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IIdGenerator, GuidIdGenerator>();
         services.AddOptions<DataDirectoryOptions>().Bind(configuration);
+        services.AddOptions<RepositoryOptions>().Bind(configuration);
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<RepositoryOptions>>().Value.Policy());
         services.TryAddSingleton<IRepositoryLocator, GitRepositoryLocator>();
         services.AddOmoiCore();
         services.AddTableStorage(configuration);

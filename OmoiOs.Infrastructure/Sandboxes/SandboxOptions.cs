@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Configuration;
+using OmoiOs.Infrastructure.Repositories;
 
 namespace OmoiOs.Infrastructure.Sandboxes;
 
@@ -57,7 +58,7 @@ public sealed class SandboxOptions
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan CheckTimeout { get; set; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>Where task workspaces are created; empty means a directory under the system temp path.</summary>
+    /// <summary>Where task workspaces are created; empty means <c>workspaces</c> in the data home (<c>OMOI_DATA_DIR</c>).</summary>
     [ConfigurationKeyName("OMOI_WORKSPACE_ROOT")]
     public string WorkspaceRoot { get; set; } = "";
 
@@ -65,5 +66,5 @@ public sealed class SandboxOptions
         ReadOnlyPaths.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     public string ResolvedWorkspaceRoot() =>
-        string.IsNullOrWhiteSpace(WorkspaceRoot) ? Path.Combine(Path.GetTempPath(), "omoi-workspaces") : Path.GetFullPath(WorkspaceRoot);
+        string.IsNullOrWhiteSpace(WorkspaceRoot) ? new DataDirectoryOptions().Folder(DataDirectoryOptions.WorkspacesFolder) : Path.GetFullPath(WorkspaceRoot);
 }

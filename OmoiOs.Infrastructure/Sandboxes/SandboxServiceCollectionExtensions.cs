@@ -7,6 +7,7 @@ using OmoiOs.Core.Application;
 using OmoiOs.Core.Execution;
 using OmoiOs.Infrastructure.Agents;
 using OmoiOs.Infrastructure.Execution;
+using OmoiOs.Infrastructure.Repositories;
 using OmoiOs.Infrastructure.Sandboxes.Daytona;
 using OmoiOs.Infrastructure.Sandboxes.Local;
 using OmoiOs.Infrastructure.Workspaces;
@@ -17,14 +18,24 @@ public static class SandboxServiceCollectionExtensions
 {
     /// <summary>
     /// Registers task execution: the sandbox chosen by <c>OMOI_SANDBOX</c> (local bubblewrap or Daytona), the command-line
-    /// agent runner (<c>OMOI_AGENT</c>), task workspaces and <see cref="ITaskRunner"/>. Options are validated at start.
+    /// agent runner with the agents on offer (<c>OMOI_AGENT</c>, <c>OMOI_AGENTS__*</c>), task workspaces and <see cref="ITaskRunner"/>. Options are validated at start.
     /// </summary>
     public static IServiceCollection AddSandboxes(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<SandboxOptions>().Bind(configuration).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SandboxOptions>().Bind(configuration)
+            .PostConfigure<IOptions<DataDirectoryOptions>>((options, data) =>
+            {
+                if (string.IsNullOrWhiteSpace(options.WorkspaceRoot))
+                {
+                    options.WorkspaceRoot = data.Value.Folder(DataDirectoryOptions.WorkspacesFolder);
+                }
+            })
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AgentOptions>().Bind(configuration).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AgentOptions>, AgentOptionsValidator>();
+        services.AddSingleton(sp => AgentPresets.Catalog(sp.GetRequiredService<IOptions<AgentOptions>>().Value));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<TaskWorkspaces>();
         services.AddSingleton<IAgentRunner, CommandAgentRunner>();

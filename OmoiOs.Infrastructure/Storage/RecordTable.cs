@@ -79,6 +79,13 @@ internal sealed class RecordTable(TableServiceClient service, string tableName)
         return new Page(enumerator.Current.Values, enumerator.Current.ContinuationToken);
     }
 
+    /// <summary>Deletes a row whatever its version; a row that is not there is no error.</summary>
+    public async Task DeleteAsync(string partitionKey, string rowKey, CancellationToken cancellationToken)
+    {
+        var client = await GetClientAsync(cancellationToken).ConfigureAwait(false);
+        await GuardAsync(() => client.DeleteEntityAsync(partitionKey, rowKey, ETag.All, cancellationToken)).ConfigureAwait(false);
+    }
+
     public async Task<IReadOnlyList<Response>> SubmitAsync(IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken)
     {
         var client = await GetClientAsync(cancellationToken).ConfigureAwait(false);

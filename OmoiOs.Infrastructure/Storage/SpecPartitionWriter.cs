@@ -22,7 +22,7 @@ internal sealed class SpecPartitionWriter(RecordTable table, TimeProvider timePr
     private const int BulkConcurrency = 4;
 
     private readonly ConcurrentDictionary<string, CommitQueue> _queues = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> _recordTurns = new(StringComparer.Ordinal);
+    private readonly KeyedLocks _recordTurns = new();
     private readonly ConcurrentDictionary<string, EventHead> _heads = new(StringComparer.Ordinal);
 
     /// <summary>
@@ -188,19 +188,11 @@ internal sealed class SpecPartitionWriter(RecordTable table, TimeProvider timePr
     /// Runs <paramref name="work"/> while no other writer of this process changes the same record, so that a
     /// read-modify-write only races other processes.
     /// </summary>
-    public async Task<T> ExclusiveAsync<T>(string specId, string rowKey, Func<Task<T>> work, CancellationToken cancellationToken)
-    {
-        var turn = _recordTurns.GetOrAdd($"{specId}/{rowKey}", static _ => new SemaphoreSlim(1, 1));
-        await turn.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return await work().ConfigureAwait(false);
-        }
-        finally
-        {
-            turn.Release();
-        }
-    }
+    public Task<T> ExclusiveAsync<T>(string specId, string rowKey, Func<Task<T>> work, CancellationToken cancellationToken) =>
+        _recordTurns.RunAsync($"{specId}/{rowKey}", work, cancellationToken);
+
+    /// <summary>Records whose turn is held or awaited right now (a record nobody writes keeps no lock).</summary>
+    public int LiveRecordLocks => _recordTurns.Count;
 
     /// <summary>Upserts many entities of one partition in transactions of at most 100, a few at a time.</summary>
     public async Task BulkAsync(IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken)

@@ -27,6 +27,7 @@ public static class StorageServiceCollectionExtensions
             sp.GetRequiredService<TableServiceClient>(),
             sp.GetRequiredService<IOptions<StorageOptions>>().Value.TablePrefix + "Records"));
         services.TryAddSingleton<SpecPartitionWriter>();
+        services.TryAddSingleton<RecordUpdater>();
         services.TryAddSingleton<ISpecRepository, TableSpecRepository>();
         services.TryAddSingleton<IRequirementRepository, TableRequirementRepository>();
         services.TryAddSingleton<ISpecTaskRepository, TableSpecTaskRepository>();

@@ -12,7 +12,7 @@ internal static class CliErrors
         NotFoundException e => (ExitCodes.NotFound, e.Message),
         ConflictException e => (ExitCodes.Conflict, e.Message),
         InvalidTransitionException e => (ExitCodes.Conflict, e.Message),
-        StorageUnavailableException e => (ExitCodes.Unavailable, $"{e.Message} (is Azurite running? `npm ci` then retry)"),
+        StorageUnavailableException e => (ExitCodes.Unavailable, $"{e.Message} (is Azurite running? see `omoi storage status`)"),
         OptionsValidationException e => (ExitCodes.Unavailable, $"configuration: {string.Join("; ", e.Failures)}"),
         OperationCanceledException => (ExitCodes.Interrupted, "interrupted"),
         OmoiException e => (ExitCodes.Unavailable, e.Message),

@@ -21,6 +21,7 @@ internal static class OmoiCli
         root.Subcommands.Add(ApproveCommand.Create());
         root.Subcommands.Add(CancelCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(StorageCommand.Create());
         return root;
     }
 }

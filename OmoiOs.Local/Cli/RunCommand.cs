@@ -27,7 +27,7 @@ internal static class RunCommand
         var approval = new Option<ApprovalGate[]>("--require-approval") { Description = "Wait for approval after these phases: requirements, design.", AllowMultipleArgumentsPerToken = true };
         var parallel = new Option<int?>("--max-parallel") { Description = "Tasks that may run at once (default 4)." };
         var budget = new Option<decimal?>("--budget") { Description = "Stop scheduling tasks once planner + agent cost reaches this many USD." };
-        var agent = new Option<string?>("--agent") { Description = "Agent command template for this spec (default: OMOI_AGENT, else the bundled example agent)." };
+        var agent = new Option<string?>("--agent") { Description = "The agent for this spec, by name: example, claude, codex, gemini, aider or one defined in OMOI_AGENTS__<name> (default: OMOI_AGENT)." };
         var check = new Option<string?>("--check") { Description = "Command that validates each task (default: the test command EXPLORE detects)." };
 
         var command = new Command("run", "Run a spec end to end: plan it, execute its tasks in sandboxes, merge them into the spec branch.")
@@ -37,7 +37,9 @@ internal static class RunCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var input = SpecInput.From(parse.GetValue(spec)!);
-            await using var services = await CliServices.StartAsync(cancellationToken);
+            var repository = parse.GetValue(repo)!;
+            var localPath = RepositoryAddress.IsUrl(repository) && !Directory.Exists(repository) ? null : Path.GetFullPath(repository);
+            await using var services = await CliServices.StartAsync(cancellationToken, allowedRepository: localPath);
             var specs = services.Get<SpecService>();
             var workflows = services.Get<IWorkflowClient>();
             var created = await specs.CreateAsync(
@@ -45,7 +47,7 @@ internal static class RunCommand
                 {
                     Title = input.Title,
                     Description = input.Description,
-                    Repository = parse.GetValue(repo),
+                    Repository = localPath ?? repository,
                     Options = new SpecOptionsRequest
                     {
                         Planner = parse.GetValue(planner),

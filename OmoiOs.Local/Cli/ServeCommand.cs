@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Net;
 using OmoiOs.Local.Server;
 
 namespace OmoiOs.Local.Cli;
@@ -23,10 +24,23 @@ internal static class ServeCommand
             }
         });
 
-        var command = new Command("serve", "Serve the OmoiOs HTTP API (same routes as the Functions app) on 127.0.0.1.") { port };
+        var listen = new Option<string>("--listen")
+        {
+            Description = "IP address to listen on (default 127.0.0.1); any other needs OMOI_API_TOKEN (docs/security.md).",
+            DefaultValueFactory = _ => IPAddress.Loopback.ToString(),
+        };
+        listen.Validators.Add(result =>
+        {
+            if (!IPAddress.TryParse(result.GetValueOrDefault<string>(), out _))
+            {
+                result.AddError("--listen must be an IP address, e.g. 127.0.0.1 or 0.0.0.0.");
+            }
+        });
+
+        var command = new Command("serve", "Serve the OmoiOs HTTP API (same routes as the Functions app) on 127.0.0.1.") { port, listen };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            await using var server = await LocalServer.StartAsync(new LocalServerOptions { Port = parse.GetValue(port) }, cancellationToken);
+            await using var server = await LocalServer.StartAsync(new LocalServerOptions { Port = parse.GetValue(port), ListenAddress = IPAddress.Parse(parse.GetValue(listen)!) }, cancellationToken);
             Console.WriteLine($"omoi: serving {server.BaseAddress}api (health: {server.BaseAddress}api/health); Ctrl+C stops.");
             await server.WaitForShutdownAsync(cancellationToken);
             return ExitCodes.Success;

@@ -1,24 +1,21 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Logging.Abstractions;
 using OmoiOs.Core.Application;
 using OmoiOs.Infrastructure.DependencyInjection;
-using OmoiOs.Infrastructure.LocalDev;
 using OmoiOs.Infrastructure.Workflow.Durable;
 using OmoiOs.Local.Server.Endpoints;
+using OmoiOs.Local.Server.Security;
 
 namespace OmoiOs.Local.Server;
 
-/// <summary>The local HTTP host: ASP.NET Core from the shared framework, bound to 127.0.0.1 only.</summary>
+/// <summary>The local HTTP host: ASP.NET Core from the shared framework, on 127.0.0.1 unless told otherwise (then only with a token).</summary>
 public sealed class LocalServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly AzuriteLauncher _azurite;
 
-    private LocalServer(WebApplication app, AzuriteLauncher azurite, Uri baseAddress)
+    private LocalServer(WebApplication app, Uri baseAddress)
     {
         _app = app;
-        _azurite = azurite;
         BaseAddress = baseAddress;
     }
 
@@ -34,28 +31,22 @@ public sealed class LocalServer : IAsyncDisposable
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.UseKestrel(kestrel =>
         {
-            kestrel.Listen(System.Net.IPAddress.Loopback, options.Port);
+            kestrel.Listen(options.ListenAddress, options.Port);
             kestrel.Limits.MaxRequestBodySize = JsonRequestBody.MaxBytes;
         });
         builder.Services.AddOmoiInfrastructure(builder.Configuration);
         builder.Services.AddTaskHub(builder.Configuration);
         builder.Services.AddLocalApi();
+        builder.Services.AddLocalSecurity(builder.Configuration, options.ListenAddress);
 
-        var azurite = new AzuriteLauncher(NullLogger<AzuriteLauncher>.Instance);
-        if (StorageSettings.UsesDevelopmentStorage(builder.Configuration))
-        {
-            await azurite.EnsureRunningAsync(
-                AppContext.BaseDirectory,
-                options.AzuriteDataDirectory ?? Path.Combine(Environment.CurrentDirectory, ".azurite", "data"),
-                cancellationToken);
-        }
+        await StorageSettings.EnsureAzuriteAsync(builder.Configuration, cancellationToken);
 
         var app = builder.Build();
         app.MapLocalApi();
         app.MapWebView();
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new LocalServer(app, azurite, new Uri(address.EndsWith('/') ? address : address + "/"));
+        return new LocalServer(app, new Uri(address.EndsWith('/') ? address : address + "/"));
     }
 
     public Task WaitForShutdownAsync(CancellationToken cancellationToken) => _app.WaitForShutdownAsync(cancellationToken);
@@ -66,6 +57,5 @@ public sealed class LocalServer : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
-        await _azurite.DisposeAsync();
     }
 }

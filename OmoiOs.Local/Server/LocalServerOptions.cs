@@ -4,8 +4,8 @@ public sealed record LocalServerOptions
 {
     public int Port { get; init; }
 
-    /// <summary>Where Azurite keeps its files when the server has to start it.</summary>
-    public string? AzuriteDataDirectory { get; init; }
+    /// <summary>The address to listen on; beyond loopback the server requires <c>OMOI_API_TOKEN</c>.</summary>
+    public System.Net.IPAddress ListenAddress { get; init; } = System.Net.IPAddress.Loopback;
 
     /// <summary>Settings that override the environment (tests use this).</summary>
     public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();

@@ -35,7 +35,8 @@ public sealed class KillAndRestartTests : IAsyncLifetime
             File.SetUnixFileMode(agent, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
 
-        _settings = LocalServerHarness.Settings("Kill" + Guid.NewGuid().ToString("N")[..12], $"{agent} {{prompt}}", _root);
+        _settings = LocalServerHarness.Settings("Kill" + Guid.NewGuid().ToString("N")[..12], "slow", _root);
+        _settings["OMOI_AGENTS:slow"] = $"{agent} {{prompt}}";
 
         // A killed worker's leases and messages come back after this; shorter than the default so the suite waits less.
         _settings["OMOI_WORKER_TAKEOVER"] = "00:00:10";

@@ -144,9 +144,8 @@ public sealed class SpecRunOverHttpTests(LocalServerFixture fixture) : IClassFix
     [Fact]
     public async Task BudgetUsd_AgentReportsCost_StopsSchedulingAndFailsAsBudgetExhausted()
     {
-        // A Claude-Code-style result line: the agent says it spent $0.50 on each task.
-        const string costlyAgent = "echo '{\"type\":\"result\",\"total_cost_usd\":0.5,\"usage\":{\"input_tokens\":10,\"output_tokens\":5}}'";
-        var id = (await Server.CreateSpecAsync(new { budgetUsd = 0.4, maxParallelTasks = 1, agent = costlyAgent })).GetProperty("id").GetString()!;
+        // The agent says it spent $0.50 on each task.
+        var id = (await Server.CreateSpecAsync(new { budgetUsd = 0.4, maxParallelTasks = 1, agent = LocalServerHarness.CostlyAgent })).GetProperty("id").GetString()!;
         await Server.ExecuteAsync(id);
 
         var failed = await Server.WaitForStatusAsync(id, "failed", "completed");

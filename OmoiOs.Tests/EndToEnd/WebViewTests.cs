@@ -15,8 +15,6 @@ public sealed class WebViewTests(WebViewFixture fixture) : IClassFixture<WebView
 {
     private static readonly string[] RequirementsGate = ["requirements"];
 
-    private const string FailingAgent = "echo 'greeting.py:3: NameError: name is not defined' >&2; exit 3";
-
     private IPage _page = null!;
 
     private LocalServerHarness Server => fixture.Harness;
@@ -40,7 +38,7 @@ public sealed class WebViewTests(WebViewFixture fixture) : IClassFixture<WebView
     {
         await _page.GotoAsync("/");
         await _page.EvaluateAsync("() => { window.sameDocument = true; }");
-        await CreateThroughFormAsync("Greeting, watched", agent: "sleep 1", parallel: 2);
+        await CreateThroughFormAsync("Greeting, watched", agent: WebViewFixture.SlowAgent, parallel: 2);
         await _page.GetByRole(AriaRole.Tab, new() { Name = "Tasks" }).ClickAsync();
         await RecordGraphCaptionsAsync();
 
@@ -110,7 +108,7 @@ public sealed class WebViewTests(WebViewFixture fixture) : IClassFixture<WebView
     public async Task FailingTask_OnTheTasksTab_ShowsWhyItFailed()
     {
         await _page.GotoAsync("/#/new");
-        await CreateThroughFormAsync("Greeting, failing", agent: FailingAgent, retries: 0);
+        await CreateThroughFormAsync("Greeting, failing", agent: WebViewFixture.FailingAgent, retries: 0);
 
         await Expect(_page.Locator("#spec-status")).ToHaveAttributeAsync("data-status", "failed");
         await Expect(_page.Locator("#failure-reason")).Not.ToBeEmptyAsync();
@@ -210,7 +208,7 @@ public sealed class WebViewTests(WebViewFixture fixture) : IClassFixture<WebView
 
         if (agent is not null)
         {
-            await _page.GetByLabel("Agent command").FillAsync(agent);
+            await _page.GetByLabel("Agent", new() { Exact = true }).FillAsync(agent);
         }
 
         if (parallel is { } p)

@@ -14,8 +14,11 @@ namespace OmoiOs.Tests.Support;
 /// </summary>
 public sealed class LocalServerHarness : IAsyncDisposable
 {
-    /// <summary>A no-op agent: tasks run the whole sandbox path but change nothing, so they complete fast.</summary>
-    public const string NoOpAgent = "true";
+    /// <summary>A no-op agent (<c>true</c>): tasks run the whole sandbox path but change nothing, so they complete fast.</summary>
+    public const string NoOpAgent = "noop";
+
+    /// <summary>An agent that changes nothing and reports, Claude-Code style, that it spent $0.50.</summary>
+    public const string CostlyAgent = "costly";
 
     /// <summary>How long a test waits for a spec to get somewhere before it fails with the spec's last state.</summary>
     public static readonly TimeSpan StateDeadline = TimeSpan.FromSeconds(90);
@@ -43,7 +46,7 @@ public sealed class LocalServerHarness : IAsyncDisposable
     /// <summary>The bundled example spec's Markdown: a feature request the heuristic planner turns into seven tasks.</summary>
     public static string ExampleSpec => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Samples", "specs", "greeting-feature.md"));
 
-    /// <param name="agent">The server's agent (<c>OMOI_AGENT</c>); a spec may still name its own.</param>
+    /// <param name="agent">The server's default agent by name (<c>OMOI_AGENT</c>); a spec may still name another.</param>
     public static async Task<LocalServerHarness> StartAsync(string agent = NoOpAgent, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var root = Path.Combine(Path.GetTempPath(), "omoi-api-" + Guid.NewGuid().ToString("N")[..12]);
@@ -60,9 +63,15 @@ public sealed class LocalServerHarness : IAsyncDisposable
         return new LocalServerHarness(server, root, repository, tablePrefix);
     }
 
-    /// <summary>The settings a test server (in process or as <c>omoi serve</c>) runs with.</summary>
+    /// <summary>
+    /// The settings a test server (in process or as <c>omoi serve</c>) runs with: the test agents defined, local
+    /// repositories allowed under the temporary folder and the test binaries (<see cref="SampleRepository.Roots"/>).
+    /// </summary>
     public static Dictionary<string, string?> Settings(string tablePrefix, string agent, string root) => new()
     {
+        [$"OMOI_AGENTS:{NoOpAgent}"] = "true",
+        [$"OMOI_AGENTS:{CostlyAgent}"] = "echo '{\"type\":\"result\",\"total_cost_usd\":0.5,\"usage\":{\"input_tokens\":10,\"output_tokens\":5}}'",
+        ["OMOI_REPOSITORY_ROOTS"] = SampleRepository.Roots,
         ["OMOI_STORAGE"] = "UseDevelopmentStorage=true",
         ["OMOI_TABLE_PREFIX"] = tablePrefix,
         ["OMOI_TASK_HUB"] = tablePrefix,

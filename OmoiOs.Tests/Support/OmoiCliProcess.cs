@@ -2,7 +2,10 @@ using System.Diagnostics;
 
 namespace OmoiOs.Tests.Support;
 
-/// <summary>One real <c>omoi</c> command (<c>dotnet omoi.dll …</c> from the test binaries) run to its end with the given settings as its environment.</summary>
+/// <summary>
+/// One real <c>omoi</c> command (<c>dotnet omoi.dll …</c> from the test binaries) run to its end with the given settings
+/// as its environment (a null value removes the variable).
+/// </summary>
 public static class OmoiCliProcess
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(120);
@@ -25,7 +28,14 @@ public static class OmoiCliProcess
 
         foreach (var (key, value) in settings)
         {
-            start.Environment[key] = value;
+            if (value is null)
+            {
+                start.Environment.Remove(key);
+            }
+            else
+            {
+                start.Environment[key] = value;
+            }
         }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet could not be started.");

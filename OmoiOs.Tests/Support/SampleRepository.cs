@@ -12,6 +12,9 @@ public static class SampleRepository
 
     public static string SourcePath => Path.Combine(AppContext.BaseDirectory, "Samples", "sample-app");
 
+    /// <summary><c>OMOI_REPOSITORY_ROOTS</c> admitting every copy made here and the bundled source.</summary>
+    public static string Roots => $"{Path.GetTempPath()},{AppContext.BaseDirectory}";
+
     public static async Task<string> CreateAsync(bool initializeGit = true, CancellationToken cancellationToken = default)
     {
         var target = Path.Combine(Path.GetTempPath(), "omoi-sample-" + Guid.NewGuid().ToString("N"));

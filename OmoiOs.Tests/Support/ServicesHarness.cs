@@ -24,6 +24,7 @@ public sealed class ServicesHarness : IDisposable
             ["OMOI_TASK_HUB"] = TablePrefix,
             ["OMOI_STORAGE"] = "UseDevelopmentStorage=true",
             ["OMOI_PLANNER"] = "heuristic",
+            ["OMOI_REPOSITORY_ROOTS"] = SampleRepository.Roots,
             ["OMOI_WORKSPACE_ROOT"] = Path.Combine(Path.GetTempPath(), "omoi-test-workspaces", TablePrefix),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())

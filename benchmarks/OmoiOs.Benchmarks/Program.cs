@@ -12,6 +12,7 @@ var figures = new Dictionary<string, Func<TextWriter, CancellationToken, Task>>(
     ["memory"] = MemoryFigure.RunAsync,
     ["scheduler"] = SchedulerQualityFigure.RunAsync,
     ["sandbox"] = (output, _) => SandboxFigures.RunAsync(output),
+    ["azurite"] = AzuriteFigure.RunAsync,
 };
 const string All = "all";
 const string Micro = "micro";

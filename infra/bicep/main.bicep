@@ -142,8 +142,9 @@ param daytonaTarget string = ''
 @description('Let sandboxed commands reach the network. The default agent (Claude Code) calls the Anthropic API from inside the sandbox.')
 param sandboxAllowNetwork bool = true
 
-@description('Agent command template run inside each sandbox; {prompt} is replaced by the prompt file path (so @{prompt} is a Claude Code file mention).')
-param agentCommand string = 'claude -p @{prompt} --output-format stream-json --verbose --permission-mode acceptEdits'
+@description('The default agent, by name: example, claude, codex, gemini or aider (docs/sandboxes.md). Specs may name another preset.')
+@allowed(['example', 'claude', 'codex', 'gemini', 'aider'])
+param agent string = 'claude'
 
 @minValue(1)
 @description('Default number of tasks of one spec that run at the same time.')
@@ -332,7 +333,7 @@ module functionApp 'modules/functionapp.bicep' = {
     daytonaSnapshot: daytonaSnapshot
     daytonaTarget: daytonaTarget
     sandboxAllowNetwork: sandboxAllowNetwork
-    agentCommand: agentCommand
+    agent: agent
     maxParallelTasks: maxParallelTasks
     maxConcurrentTasks: maxConcurrentTasks
     taskTimeout: taskTimeout

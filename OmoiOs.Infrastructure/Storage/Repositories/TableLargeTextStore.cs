@@ -3,23 +3,17 @@ using OmoiOs.Core.Ports;
 namespace OmoiOs.Infrastructure.Storage.Repositories;
 
 /// <summary>
-/// Phase outputs and agent logs of any length, stored whole in the spec's partition (see <see cref="TextChunks"/>).
-/// A short text and its head are one transaction.
+/// Phase outputs and agent logs of any length, stored whole in the spec's partition (see <see cref="TextChunks"/>):
+/// a reader sees the previous text or the new one, never part of a write.
 /// </summary>
-internal sealed class TableLargeTextStore(RecordTable table, SpecPartitionWriter writer) : ILargeTextStore
+internal sealed class TableLargeTextStore(RecordTable table) : ILargeTextStore
 {
-    public async Task WriteAsync(string specId, string key, string text, CancellationToken cancellationToken)
+    public Task WriteAsync(string specId, string key, string text, CancellationToken cancellationToken)
     {
         EnsureKey(key);
         ArgumentNullException.ThrowIfNull(text);
         PartitionGuard.EnsureAll(specId, []);
-        if (TextChunks.SingleTransaction(specId, RowKeys.TextHead(key), text) is { } atomic)
-        {
-            await writer.CommitAsync(specId, atomic, [], cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
-        await TextChunks.WriteAsync(table, specId, RowKeys.TextHead(key), text, cancellationToken).ConfigureAwait(false);
+        return TextChunks.WriteAsync(table, specId, RowKeys.TextHead(key), text, cancellationToken);
     }
 
     public Task<string?> ReadAsync(string specId, string key, CancellationToken cancellationToken)

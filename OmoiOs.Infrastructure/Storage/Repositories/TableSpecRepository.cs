@@ -1,6 +1,5 @@
 using Azure.Data.Tables;
 using OmoiOs.Core.Domain;
-using OmoiOs.Core.Domain.Transitions;
 using OmoiOs.Core.Errors;
 using OmoiOs.Core.Ports;
 using OmoiOs.Infrastructure.Storage.Mapping;
@@ -8,7 +7,7 @@ using OmoiOs.Infrastructure.Storage.Mapping;
 namespace OmoiOs.Infrastructure.Storage.Repositories;
 
 /// <summary>Specs in Table storage: one row per spec at the head of its partition.</summary>
-internal sealed class TableSpecRepository(RecordTable table, SpecPartitionWriter writer, TimeProvider timeProvider) : ISpecRepository
+internal sealed class TableSpecRepository(RecordTable table, SpecPartitionWriter writer, RecordUpdater updater) : ISpecRepository
 {
     public async Task<Spec> CreateAsync(Spec spec, CancellationToken cancellationToken)
     {
@@ -58,26 +57,6 @@ internal sealed class TableSpecRepository(RecordTable table, SpecPartitionWriter
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
-        return OptimisticRetry.RunAsync(writer, specId, RowKeys.Spec, "Spec", specId, async () =>
-        {
-            var current = await GetAsync(specId, cancellationToken).ConfigureAwait(false);
-            var changed = change(current);
-            if (ReferenceEquals(changed, current))
-            {
-                // Nothing to change: no write, and no event reporting a change that did not happen.
-                return current;
-            }
-
-            var updated = changed with { Id = current.Id, UpdatedAt = timeProvider.GetUtcNow() };
-            if (updated.Status != current.Status)
-            {
-                SpecTransitions.Ensure(specId, current.Status, updated.Status);
-            }
-
-            var drafts = events?.Invoke(current, updated) ?? [];
-            var action = new TableTransactionAction(TableTransactionActionType.UpdateReplace, SpecEntityMapper.ToEntity(updated), new Azure.ETag(current.Version!));
-            var result = await writer.CommitAsync(specId, [action], drafts, cancellationToken).ConfigureAwait(false);
-            return updated with { Version = result.ETags[0]?.ToString() };
-        }, cancellationToken);
+        return updater.UpdateAsync(RecordKinds.Spec, new RecordUpdate<Spec>(specId, change) { Events = events }, cancellationToken);
     }
 }

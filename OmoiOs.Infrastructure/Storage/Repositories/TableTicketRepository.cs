@@ -1,6 +1,5 @@
 using Azure.Data.Tables;
 using OmoiOs.Core.Domain;
-using OmoiOs.Core.Domain.Transitions;
 using OmoiOs.Core.Errors;
 using OmoiOs.Core.Ports;
 using OmoiOs.Infrastructure.Storage.Mapping;
@@ -8,7 +7,7 @@ using OmoiOs.Infrastructure.Storage.Mapping;
 namespace OmoiOs.Infrastructure.Storage.Repositories;
 
 /// <summary>Tickets, stored in their spec's partition with a real <c>spec_id</c> column.</summary>
-internal sealed class TableTicketRepository(RecordTable table, SpecPartitionWriter writer, TimeProvider timeProvider) : ITicketRepository
+internal sealed class TableTicketRepository(RecordTable table, SpecPartitionWriter writer, RecordUpdater updater) : ITicketRepository
 {
     public async Task<Ticket> GetOrCreateAsync(Ticket ticket, SpecEventDraft? createdEvent, CancellationToken cancellationToken)
     {
@@ -49,29 +48,14 @@ internal sealed class TableTicketRepository(RecordTable table, SpecPartitionWrit
         return new Page<Ticket>(page.Items.Select(TicketEntityMapper.FromEntity).ToList(), page.ContinuationToken);
     }
 
-    public Task<Ticket> UpdateAsync(string ticketId, Func<Ticket, Ticket> change, SpecEventDraft? changeEvent, CancellationToken cancellationToken)
+    public Task<Ticket> UpdateAsync(
+        string ticketId,
+        Func<Ticket, Ticket> change,
+        Func<Ticket, Ticket, IReadOnlyList<SpecEventDraft>>? events,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
-        return OptimisticRetry.RunAsync(writer, PartitionGuard.SpecOf("Ticket", ticketId), RowKeys.Ticket(ticketId), "Ticket", ticketId, async () =>
-        {
-            var current = await GetAsync(ticketId, cancellationToken).ConfigureAwait(false);
-            var changed = change(current);
-            if (ReferenceEquals(changed, current))
-            {
-                // Nothing to change: no write, and no event reporting a change that did not happen.
-                return current;
-            }
-
-            var updated = changed with { Id = current.Id, SpecId = current.SpecId, UpdatedAt = timeProvider.GetUtcNow() };
-            if (updated.Status != current.Status)
-            {
-                TicketTransitions.Ensure(ticketId, current.Status, updated.Status);
-            }
-
-            var action = new TableTransactionAction(TableTransactionActionType.UpdateReplace, TicketEntityMapper.ToEntity(updated), new Azure.ETag(current.Version!));
-            var result = await writer.CommitAsync(current.SpecId, [action], changeEvent is null ? [] : [changeEvent], cancellationToken).ConfigureAwait(false);
-            return updated with { Version = result.ETags[0]?.ToString() };
-        }, cancellationToken);
+        return updater.UpdateAsync(RecordKinds.Ticket, new RecordUpdate<Ticket>(ticketId, change) { Events = events }, cancellationToken);
     }
 
     private async Task<Ticket?> FindAsync(string specId, string ticketId, CancellationToken cancellationToken)

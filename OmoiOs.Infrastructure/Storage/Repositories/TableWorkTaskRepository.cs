@@ -8,7 +8,7 @@ using OmoiOs.Infrastructure.Storage.Mapping;
 namespace OmoiOs.Infrastructure.Storage.Repositories;
 
 /// <summary>Executable tasks; a task's change, its spec task and the events are one entity-group transaction.</summary>
-internal sealed class TableWorkTaskRepository(RecordTable table, SpecPartitionWriter writer, TimeProvider timeProvider) : IWorkTaskRepository
+internal sealed class TableWorkTaskRepository(RecordTable table, SpecPartitionWriter writer, RecordUpdater updater) : IWorkTaskRepository
 {
     // A created task writes itself, its spec task and one event; the event head makes the 100th entity.
     private const int TasksPerCreateTransaction = (SpecPartitionWriter.MaxActionsPerTransaction - 1) / 3;
@@ -80,11 +80,7 @@ internal sealed class TableWorkTaskRepository(RecordTable table, SpecPartitionWr
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
-        return OptimisticRetry.RunAsync(writer, PartitionGuard.SpecOf("Task", taskId), RowKeys.WorkTask(taskId), "Task", taskId, async () =>
-        {
-            var current = await GetAsync(taskId, cancellationToken).ConfigureAwait(false);
-            return await ApplyAsync(current, null, change, specTaskStatus, events, cancellationToken).ConfigureAwait(false) ?? current;
-        }, cancellationToken);
+        return updater.UpdateAsync(RecordKinds.WorkTask, Update(taskId, change, null, null, specTaskStatus, events), cancellationToken);
     }
 
     public Task<WorkTask> UpdateAsync(
@@ -102,71 +98,39 @@ internal sealed class TableWorkTaskRepository(RecordTable table, SpecPartitionWr
             throw new ArgumentException($"Spec task {currentSpecTask.Id} is not the spec task of {current.Id} ({current.SpecTaskId}).", nameof(currentSpecTask));
         }
 
-        // Records without a version never came from the store: read them like the id-based update does.
-        var known = current.Version is null ? null : current;
-        var knownSpecTask = currentSpecTask?.Version is null ? null : currentSpecTask;
-        return OptimisticRetry.RunAsync(writer, PartitionGuard.SpecOf("Task", current.Id), RowKeys.WorkTask(current.Id), "Task", current.Id, async () =>
-        {
-            if (known is { } held)
-            {
-                var heldSpecTask = knownSpecTask;
-                (known, knownSpecTask) = (null, null);
-                try
-                {
-                    // A held record that needs no change may be out of date: the stored one decides that too.
-                    if (await ApplyAsync(held, heldSpecTask, change, specTaskStatus, events, cancellationToken).ConfigureAwait(false) is { } written)
-                    {
-                        return written;
-                    }
-                }
-                catch (InvalidTransitionException)
-                {
-                    // A held record may be out of date: the stored one decides whether the transition is allowed.
-                }
-            }
-
-            var stored = await GetAsync(current.Id, cancellationToken).ConfigureAwait(false);
-            return await ApplyAsync(stored, null, change, specTaskStatus, events, cancellationToken).ConfigureAwait(false) ?? stored;
-        }, cancellationToken);
+        return updater.UpdateAsync(RecordKinds.WorkTask, Update(current.Id, change, current, currentSpecTask, specTaskStatus, events), cancellationToken);
     }
 
-    /// <returns>The task as written, or null when <paramref name="change"/> left it as it was (nothing written, no event).</returns>
-    private async Task<WorkTask?> ApplyAsync(
-        WorkTask current,
-        SpecTask? knownSpecTask,
+    /// <summary>A task's change; when its status changes, its spec task moves to the status <paramref name="specTaskStatus"/> picks in the same transaction.</summary>
+    private RecordUpdate<WorkTask> Update(
+        string taskId,
         Func<WorkTask, WorkTask> change,
+        WorkTask? held,
+        SpecTask? heldSpecTask,
         Func<WorkTask, SpecTaskStatus?>? specTaskStatus,
-        Func<WorkTask, WorkTask, IReadOnlyList<SpecEventDraft>>? events,
-        CancellationToken cancellationToken)
-    {
-        var changed = change(current);
-        if (ReferenceEquals(changed, current))
+        Func<WorkTask, WorkTask, IReadOnlyList<SpecEventDraft>>? events) =>
+        new(taskId, change)
         {
-            return null;
-        }
-
-        var updated = changed with { Id = current.Id, SpecId = current.SpecId, UpdatedAt = timeProvider.GetUtcNow() };
-        var actions = new List<TableTransactionAction>(2)
-        {
-            new(TableTransactionActionType.UpdateReplace, WorkTaskEntityMapper.ToEntity(updated), new Azure.ETag(current.Version!)),
-        };
-        if (updated.Status != current.Status)
-        {
-            WorkTaskTransitions.Ensure(current.Id, current.Status, updated.Status);
-            if (specTaskStatus?.Invoke(updated) is { } target)
+            Events = events,
+            Held = held,
+            Companions = async (current, updated, fromHeld, cancellationToken) =>
             {
-                var specTask = knownSpecTask ?? await ReadSpecTaskAsync(current, cancellationToken).ConfigureAwait(false);
-                if (specTask.Status != target)
+                if (updated.Status == current.Status || specTaskStatus?.Invoke(updated) is not { } target)
                 {
-                    SpecTaskTransitions.Ensure(specTask.Id, specTask.Status, target);
-                    actions.Add(new(TableTransactionActionType.UpdateReplace, SpecTaskEntityMapper.ToEntity(specTask with { Status = target }), new Azure.ETag(specTask.Version!)));
+                    return [];
                 }
-            }
-        }
 
-        var result = await writer.CommitAsync(current.SpecId, actions, events?.Invoke(current, updated) ?? [], cancellationToken).ConfigureAwait(false);
-        return updated with { Version = result.ETags[0]?.ToString() };
-    }
+                var specTask = (fromHeld && heldSpecTask?.Version is not null ? heldSpecTask : null)
+                    ?? await ReadSpecTaskAsync(current, cancellationToken).ConfigureAwait(false);
+                if (specTask.Status == target)
+                {
+                    return [];
+                }
+
+                SpecTaskTransitions.Ensure(specTask.Id, specTask.Status, target);
+                return [new(TableTransactionActionType.UpdateReplace, SpecTaskEntityMapper.ToEntity(specTask with { Status = target }), new Azure.ETag(specTask.Version!))];
+            },
+        };
 
     private async Task<SpecTask> ReadSpecTaskAsync(WorkTask task, CancellationToken cancellationToken)
     {

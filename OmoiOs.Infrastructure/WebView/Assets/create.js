@@ -15,7 +15,7 @@ window.Omoi = window.Omoi || {};
     { name: 'options.planner', label: 'Planner', input: '<input id="f-planner" name="options.planner" type="text" placeholder="server default">' },
     { name: 'options.maxParallelTasks', label: 'Tasks at once', input: '<input id="f-maxParallelTasks" name="options.maxParallelTasks" type="number" inputmode="numeric" placeholder="server default">' },
     { name: 'options.budgetUsd', label: 'Budget (USD)', input: '<input id="f-budgetUsd" name="options.budgetUsd" type="number" step="0.01" inputmode="decimal" placeholder="none">' },
-    { name: 'options.agent', label: 'Agent command', input: '<input id="f-agent" name="options.agent" type="text" spellcheck="false" placeholder="server default">' },
+    { name: 'options.agent', label: 'Agent', input: '<input id="f-agent" name="options.agent" type="text" spellcheck="false" placeholder="server default (a name the operator configured)">' },
     { name: 'options.checkCommand', label: 'Check command', input: '<input id="f-checkCommand" name="options.checkCommand" type="text" spellcheck="false" placeholder="detected test command">' },
     { name: 'options.taskTimeoutSeconds', label: 'Task time limit (seconds)', input: '<input id="f-taskTimeoutSeconds" name="options.taskTimeoutSeconds" type="number" inputmode="numeric" placeholder="server default">' },
     { name: 'options.maxRetries', label: 'Retries per task', input: '<input id="f-maxRetries" name="options.maxRetries" type="number" inputmode="numeric" placeholder="3">' },

@@ -27,5 +27,5 @@ public sealed class TaskHubOptions
     /// </summary>
     [ConfigurationKeyName("OMOI_WORKER_TAKEOVER")]
     [Range(typeof(TimeSpan), "00:00:05", "00:10:00")]
-    public TimeSpan WorkerTakeover { get; set; } = TimeSpan.FromSeconds(20);
+    public TimeSpan WorkerTakeover { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -1,4 +1,5 @@
 using OmoiOs.Core.Application;
+using OmoiOs.Local.Server.Security;
 
 namespace OmoiOs.Local.Server.Endpoints;
 
@@ -27,6 +28,7 @@ internal static class LocalApi
     public static WebApplication MapLocalApi(this WebApplication app)
     {
         app.UseMiddleware<ProblemMiddleware>();
+        app.UseLocalSecurity();
         var api = app.MapGroup("/api");
         api.MapHealthEndpoints();
         api.MapSpecEndpoints();

@@ -30,6 +30,7 @@ internal sealed class FunctionsServices : IDisposable
             {
                 ["OMOI_STORAGE"] = "UseDevelopmentStorage=true",
                 ["OMOI_TABLE_PREFIX"] = "F" + Guid.NewGuid().ToString("N")[..12],
+                ["OMOI_REPOSITORY_ROOTS"] = SampleRepository.Roots,
             })
             .Build();
         var services = new ServiceCollection();

@@ -108,7 +108,7 @@ public sealed class SandboxTaskRunnerTests : IDisposable
     [Fact]
     public async Task RunAsync_AgentCommandMissing_Failed()
     {
-        var request = TaskRunRequests.For(_repository.Path, "TSK-004", agent: "no-such-agent-binary {prompt}");
+        var request = TaskRunRequests.For(_repository.Path, "TSK-004", agent: "missing");
 
         var outcome = await CreateSut().RunAsync(request, CancellationToken.None);
 
@@ -119,7 +119,7 @@ public sealed class SandboxTaskRunnerTests : IDisposable
     [Fact]
     public async Task RunAsync_AgentExitsNonZero_NeedsRevisionWithItsOutput()
     {
-        var request = TaskRunRequests.For(_repository.Path, "TSK-005", agent: "echo 'model refused'; exit 3");
+        var request = TaskRunRequests.For(_repository.Path, "TSK-005", agent: "refuses");
 
         var outcome = await CreateSut().RunAsync(request, CancellationToken.None);
 
@@ -131,7 +131,7 @@ public sealed class SandboxTaskRunnerTests : IDisposable
     [Fact]
     public async Task RunAsync_AgentOutlivesTaskTimeout_FailedNamingTheLimit()
     {
-        var request = TaskRunRequests.For(_repository.Path, "TSK-006", agent: "sleep 30", timeoutSeconds: 1);
+        var request = TaskRunRequests.For(_repository.Path, "TSK-006", agent: "sleeper", timeoutSeconds: 1);
 
         var outcome = await CreateSut().RunAsync(request, CancellationToken.None);
 
@@ -219,7 +219,19 @@ public sealed class SandboxTaskRunnerTests : IDisposable
             NullLogger<SandboxTaskRunner>.Instance);
     }
 
-    private static CommandAgentRunner Agent() => new(Options.Create(new AgentOptions()));
+    private static CommandAgentRunner Agent()
+    {
+        var options = new AgentOptions
+        {
+            Agents =
+            {
+                ["missing"] = "no-such-agent-binary {prompt}",
+                ["refuses"] = "echo 'model refused'; exit 3",
+                ["sleeper"] = "sleep 30",
+            },
+        };
+        return new(Options.Create(options), AgentPresets.Catalog(options));
+    }
 
     public void Dispose()
     {

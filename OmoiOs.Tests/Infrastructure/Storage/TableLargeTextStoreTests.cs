@@ -1,5 +1,7 @@
 using System.Text;
+using Azure.Data.Tables;
 using OmoiOs.Core.Ports;
+using OmoiOs.Infrastructure.Storage;
 using OmoiOs.Tests.Support;
 
 namespace OmoiOs.Tests.Infrastructure.Storage;
@@ -38,6 +40,35 @@ public sealed class TableLargeTextStoreTests : IDisposable
         await Texts.WriteAsync(specId, "phase:design", "short", CancellationToken.None);
 
         Assert.Equal("short", await Texts.ReadAsync(specId, "phase:design", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task WriteAsync_Rewritten_KeepsOnlyTheLatestWritesParts()
+    {
+        var specId = TestRecords.NewSpecId();
+        await Texts.WriteAsync(specId, "log", new string('a', 4_000_000), CancellationToken.None);
+        await Texts.WriteAsync(specId, "log", new string('b', 1_000_000), CancellationToken.None);
+
+        await Texts.WriteAsync(specId, "log", new string('c', 3_000_000), CancellationToken.None);
+
+        var rows = await _storage.Get<RecordTable>().QueryListAsync($"PartitionKey eq '{specId}'", CancellationToken.None);
+        Assert.Equal(1 + 5, rows.Count(r => r.RowKey.StartsWith("text|log", StringComparison.Ordinal)));
+        Assert.Equal(new string('c', 3_000_000), await Texts.ReadAsync(specId, "log", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ReadAsync_TextStoredBeforePartsHadWriteIds_ReadsIt()
+    {
+        var specId = TestRecords.NewSpecId();
+        var table = _storage.Get<RecordTable>();
+        await table.SubmitAsync(
+            [
+                new(TableTransactionActionType.Add, new TableEntity(specId, "text|old|000000") { ["kind"] = "text_part", ["c0"] = Encoding.UTF8.GetBytes("stored before") }),
+                new(TableTransactionActionType.Add, new TableEntity(specId, "text|old") { ["kind"] = "text", ["rows"] = 1, ["bytes"] = 13L }),
+            ],
+            CancellationToken.None);
+
+        Assert.Equal("stored before", await Texts.ReadAsync(specId, "old", CancellationToken.None));
     }
 
     [Fact]

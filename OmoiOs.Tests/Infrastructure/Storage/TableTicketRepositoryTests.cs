@@ -40,6 +40,20 @@ public sealed class TableTicketRepositoryTests : IDisposable
     }
 
     [Fact]
+    public async Task UpdateAsync_WithEvents_AppendsThemOnlyWhenSomethingChanged()
+    {
+        var ticket = await Tickets.GetOrCreateAsync(TestRecords.Ticket(TestRecords.NewSpecId()), null, CancellationToken.None);
+        Func<Ticket, Ticket, IReadOnlyList<SpecEventDraft>> moved = (before, after) =>
+            [SpecEventDraft.ForSpec(after.SpecId, SpecEventTypes.StatusChanged, new() { ["from"] = before.Status.ToString(), ["to"] = after.Status.ToString() })];
+
+        await Tickets.UpdateAsync(ticket.Id, t => t with { Status = TicketStatus.Analyzing }, moved, CancellationToken.None);
+        await Tickets.UpdateAsync(ticket.Id, t => t, moved, CancellationToken.None);
+
+        var events = await _storage.Get<ISpecEventRepository>().ListAsync(ticket.SpecId, 0, 10, CancellationToken.None);
+        Assert.Equal("Analyzing", Assert.Single(events).Payload["to"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task ListAllAsync_FindsTicketsOfEverySpec()
     {
         var ids = new List<string>();

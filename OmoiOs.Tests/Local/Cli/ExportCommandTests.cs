@@ -28,8 +28,8 @@ public sealed class ExportCommandTests : IDisposable
         Assert.Equal(written, printed.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Order(StringComparer.Ordinal));
     }
 
-    // omoi export and status run no agent; the settings only point the process at this test's tables.
-    private Dictionary<string, string?> Settings() => LocalServerHarness.Settings(_services.TablePrefix, "true", _root);
+    // omoi export runs no agent; the settings point the process at this test's tables and a data home of its own.
+    private Dictionary<string, string?> Settings() => LocalServerHarness.Settings(_services.TablePrefix, LocalServerHarness.NoOpAgent, _root);
 
     public void Dispose()
     {

@@ -8,20 +8,36 @@ using OmoiOs.Tests.Support;
 
 namespace OmoiOs.Tests.Local.Cli;
 
-/// <summary>The real <c>omoi status</c> process on records a failed execution left in Azurite.</summary>
+/// <summary>The real <c>omoi status</c> as a child process on records in Azurite, run from unrelated directories.</summary>
 [Collection(AzuriteGroup.Name)]
 public sealed class StatusCommandTests : IDisposable
 {
     private readonly ServicesHarness _services = new();
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "omoi-status-" + Guid.NewGuid().ToString("N")[..12]);
+    private readonly string _root = Directory.CreateTempSubdirectory("omoi-status-").FullName;
+
+    [Fact]
+    public async Task Status_FromTwoOtherDirectories_SeesTheSameStoreAndLeavesNothingThere()
+    {
+        var spec = TestRecords.Spec(TestRecords.NewSpecId());
+        await _services.Get<ISpecRepository>().CreateAsync(spec, CancellationToken.None);
+        var first = Directory.CreateDirectory(Path.Combine(_root, "first")).FullName;
+        var second = Directory.CreateDirectory(Path.Combine(_root, "second")).FullName;
+
+        var fromFirst = await OmoiCliProcess.RunAsync(DataHomeSettings(), first, "status", spec.Id);
+        var fromSecond = await OmoiCliProcess.RunAsync(DataHomeSettings(), second, "status", spec.Id);
+
+        Assert.Equal((0, true), (fromFirst.ExitCode, fromFirst.Output.Contains(spec.Id, StringComparison.Ordinal)));
+        Assert.Equal((0, true), (fromSecond.ExitCode, fromSecond.Output.Contains(spec.Id, StringComparison.Ordinal)));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(first));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(second));
+    }
 
     [Fact]
     public async Task Status_TaskFailedOnItsCheck_ListsEachFailedOrBlockedTaskWithItsReasonAndOutput()
     {
         var specId = await FailedSpecAsync();
-        Directory.CreateDirectory(_root);
 
-        var (exitCode, output) = await OmoiCliProcess.RunAsync(Settings(), _root, "status", specId);
+        var (exitCode, output) = await OmoiCliProcess.RunAsync(DataHomeSettings(), _root, "status", specId);
 
         Assert.True(exitCode == 0, output);
         Assert.Contains("reason: TSK-002 failed: The check `make test` failed (exit 2). (1 task(s) failed, 1 blocked, 0 not run)", output, StringComparison.Ordinal);
@@ -39,8 +55,14 @@ public sealed class StatusCommandTests : IDisposable
             StringComparison.Ordinal);
     }
 
-    // omoi export and status run no agent; the settings only point the process at this test's tables.
-    private Dictionary<string, string?> Settings() => LocalServerHarness.Settings(_services.TablePrefix, "true", _root);
+    /// <summary>This test's tables, and a data home of its own (XDG) instead of an <c>OMOI_DATA_DIR</c> the test run may set.</summary>
+    private Dictionary<string, string?> DataHomeSettings() => new()
+    {
+        ["OMOI_DATA_DIR"] = null,
+        ["XDG_DATA_HOME"] = Path.Combine(_root, "xdg"),
+        ["OMOI_TABLE_PREFIX"] = _services.TablePrefix,
+        ["OMOI_STORAGE"] = "UseDevelopmentStorage=true",
+    };
 
     /// <summary>Three tasks (TSK-003 after TSK-002): TSK-001 completed, TSK-002 failed on its check, TSK-003 blocked, the spec completed as failed.</summary>
     private async Task<string> FailedSpecAsync()

@@ -15,7 +15,7 @@ public static class EngineFigure
     public const double TargetTasksPerSecond = 50;
     public const double TargetFirstStartSeconds = 1;
     public const double TargetGrowth = 2;
-    public const int Parallelism = 100;
+    public const int Parallelism = 32;
 
     /// <summary>The hand-written engine this one replaced, measured for issue 9 on this machine (Azurite 3.37), including the records.</summary>
     private const string ReplacedEngine = "4.1-8.3 ms per task (120-240 tasks/s)";

@@ -80,7 +80,7 @@ public static class SandboxFigures
     {
         var runner = new SandboxTaskRunner(
             new LocalSandboxProvider(Options.Create(options), NullLogger<LocalSandboxProvider>.Instance),
-            new CommandAgentRunner(Options.Create(new AgentOptions())),
+            new CommandAgentRunner(Options.Create(new AgentOptions()), AgentPresets.Catalog(new AgentOptions())),
             new TaskWorkspaces(Options.Create(options), NullLogger<TaskWorkspaces>.Instance),
             Options.Create(options),
             NullLogger<SandboxTaskRunner>.Instance);

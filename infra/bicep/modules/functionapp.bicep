@@ -42,7 +42,7 @@ param daytonaApiUrl string
 param daytonaSnapshot string
 param daytonaTarget string
 param sandboxAllowNetwork bool
-param agentCommand string
+param agent string
 param maxParallelTasks int
 param maxConcurrentTasks int
 param taskTimeout string
@@ -152,6 +152,8 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     OMOI_STORAGE_RETRIES: string(storageRetries)
     // Remote repositories are cloned here; /tmp is the instance's writable local disk.
     OMOI_DATA_DIR: '/tmp/omoi'
+    // No local repositories in Azure: a spec names an https or ssh git URL, never a path on the Functions host.
+    OMOI_REPOSITORY_ROOTS: ''
     OMOI_PLANNER: planner
     OMOI_PLANNER_TIMEOUT: plannerTimeout
     OMOI_PLANNER_TOTAL_TIMEOUT: plannerTotalTimeout
@@ -190,7 +192,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     OMOI_DAYTONA_POLL_INTERVAL: '00:00:00.500'
     OMOI_DAYTONA_MAX_POLL_INTERVAL: '00:00:05'
     OMOI_DAYTONA_AUTO_STOP_MINUTES: '60'
-    OMOI_AGENT: agentCommand
+    OMOI_AGENT: agent
     OMOI_AGENT_PASS_ENV: 'ANTHROPIC_API_KEY'
     ANTHROPIC_API_KEY: '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/agent-api-key)'
     OMOI_MAX_PARALLEL_TASKS: string(maxParallelTasks)

@@ -225,7 +225,7 @@ public sealed class TaskHubWorkerHostTests : IDisposable
             return TaskRunVerdict.Completed;
         });
         var services = await HarnessAsync(runner);
-        var url = "file://" + await SampleRepository.CreateAsync();
+        var url = FakeSsh.UrlOf(await SampleRepository.CreateAsync());
         var spec = await services.Get<SpecService>().CreateAsync(
             new CreateSpecRequest { Title = "Greeting", Description = "The CLI shall print a configurable greeting.", Repository = url },
             CancellationToken.None);

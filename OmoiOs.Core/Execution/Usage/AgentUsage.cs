@@ -1,4 +1,4 @@
-namespace OmoiOs.Core.Execution;
+namespace OmoiOs.Core.Execution.Usage;
 
 /// <summary>Tokens and cost an agent reported for one run; zero when it reported nothing.</summary>
 public sealed record AgentUsage(long InputTokens, long OutputTokens, decimal CostUsd)

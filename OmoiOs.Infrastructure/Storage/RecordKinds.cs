@@ -1,0 +1,59 @@
+using OmoiOs.Core.Domain;
+using OmoiOs.Core.Domain.Transitions;
+using OmoiOs.Core.Errors;
+using OmoiOs.Infrastructure.Storage.Mapping;
+using OmoiOs.Infrastructure.Storage.Repositories;
+
+namespace OmoiOs.Infrastructure.Storage;
+
+/// <summary>The records that are changed by read-modify-write, each described once.</summary>
+internal static class RecordKinds
+{
+    public static readonly RecordKind<Spec> Spec = new(
+        "Spec",
+        id => RecordIds.IsSpecId(id) ? new RecordLocation(id, RowKeys.Spec) : throw new NotFoundException("Spec", id),
+        SpecEntityMapper.FromEntity,
+        SpecEntityMapper.ToEntity,
+        spec => spec.Version,
+        (spec, version) => spec with { Version = version },
+        (current, changed, at) => changed with { Id = current.Id, UpdatedAt = at },
+        (current, updated) =>
+        {
+            if (updated.Status != current.Status)
+            {
+                SpecTransitions.Ensure(current.Id, current.Status, updated.Status);
+            }
+        });
+
+    public static readonly RecordKind<Ticket> Ticket = new(
+        "Ticket",
+        id => new RecordLocation(PartitionGuard.SpecOf("Ticket", id), RowKeys.Ticket(id)),
+        TicketEntityMapper.FromEntity,
+        TicketEntityMapper.ToEntity,
+        ticket => ticket.Version,
+        (ticket, version) => ticket with { Version = version },
+        (current, changed, at) => changed with { Id = current.Id, SpecId = current.SpecId, UpdatedAt = at },
+        (current, updated) =>
+        {
+            if (updated.Status != current.Status)
+            {
+                TicketTransitions.Ensure(current.Id, current.Status, updated.Status);
+            }
+        });
+
+    public static readonly RecordKind<WorkTask> WorkTask = new(
+        "Task",
+        id => new RecordLocation(PartitionGuard.SpecOf("Task", id), RowKeys.WorkTask(id)),
+        WorkTaskEntityMapper.FromEntity,
+        WorkTaskEntityMapper.ToEntity,
+        task => task.Version,
+        (task, version) => task with { Version = version },
+        (current, changed, at) => changed with { Id = current.Id, SpecId = current.SpecId, UpdatedAt = at },
+        (current, updated) =>
+        {
+            if (updated.Status != current.Status)
+            {
+                WorkTaskTransitions.Ensure(current.Id, current.Status, updated.Status);
+            }
+        });
+}
