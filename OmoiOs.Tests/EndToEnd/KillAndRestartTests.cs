@@ -39,7 +39,7 @@ public sealed class KillAndRestartTests : IAsyncLifetime
         _settings["OMOI_AGENTS:slow"] = $"{agent} {{prompt}}";
 
         // A killed worker's leases and messages come back after this; shorter than the default so the suite waits less.
-        _settings["OMOI_WORKER_TAKEOVER"] = "00:00:10";
+        _settings["OMOI_WORKER_TAKEOVER"] = "00:00:15";
     }
 
     public Task DisposeAsync()

@@ -24,8 +24,9 @@ public sealed class TaskHubOptions
     /// <summary>
     /// How long the work of a worker that died stays invisible before another worker takes it over: the queues' visibility
     /// timeout and the partitions' lease. Living workers renew both long before, so a long agent run is never taken twice.
+    /// Partition leases are blob leases, which Azure Storage (and Azurite) accept only from 15 to 60 seconds.
     /// </summary>
     [ConfigurationKeyName("OMOI_WORKER_TAKEOVER")]
-    [Range(typeof(TimeSpan), "00:00:05", "00:10:00")]
+    [Range(typeof(TimeSpan), "00:00:15", "00:01:00", ErrorMessage = "OMOI_WORKER_TAKEOVER must be from 15 to 60 seconds: partition leases are blob leases.")]
     public TimeSpan WorkerTakeover { get; set; } = TimeSpan.FromSeconds(30);
 }
