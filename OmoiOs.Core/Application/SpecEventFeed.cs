@@ -43,15 +43,10 @@ public sealed class SpecEventFeed(SpecService specs, TimeProvider timeProvider)
     public async Task<EventBatch> NextAsync(string specId, long after, TimeSpan maxWait, CancellationToken cancellationToken)
     {
         var deadline = timeProvider.GetUtcNow() + maxWait;
-        while (true)
+        var events = await specs.EventsAsync(specId, after, MaxPage, cancellationToken).ConfigureAwait(false);
+        while (events.Count == 0)
         {
-            var events = await specs.EventsAsync(specId, after, MaxPage, cancellationToken).ConfigureAwait(false);
-            if (events.Count > 0)
-            {
-                return new EventBatch(events, SpecFinished: false);
-            }
-
-            // The status first, then the events once more: a spec that had finished by then has all its events in that read.
+            // The status first, then the events: a spec that had finished by then has all its events in that read.
             var finished = SpecTransitions.IsFinished((await specs.GetAsync(specId, cancellationToken).ConfigureAwait(false)).Status);
             events = await specs.EventsAsync(specId, after, MaxPage, cancellationToken).ConfigureAwait(false);
             if (events.Count > 0 || finished || timeProvider.GetUtcNow() >= deadline)
@@ -61,6 +56,8 @@ public sealed class SpecEventFeed(SpecService specs, TimeProvider timeProvider)
 
             await Task.Delay(PollInterval, timeProvider, cancellationToken).ConfigureAwait(false);
         }
+
+        return new EventBatch(events, SpecFinished: false);
     }
 }
 
