@@ -2,15 +2,14 @@ using System.Text.Json;
 using OmoiOs.Core.Domain;
 using OmoiOs.Core.Errors;
 using OmoiOs.Core.Planning;
-using OmoiOs.Core.Planning.Heuristic;
 using OmoiOs.Core.Planning.Outputs;
 
 namespace OmoiOs.Infrastructure.Planners.Heuristic;
 
 /// <summary>
 /// The default planner: offline, deterministic, no key. EXPLORE scans the repository; REQUIREMENTS, DESIGN and
-/// TASKS are derived from the spec text, the earlier phases' outputs and the scan by the rules in
-/// <c>OmoiOs.Core.Planning.Heuristic</c>. A phase whose earlier outputs are missing derives them again, so each phase
+/// TASKS are derived from the spec text, the earlier phases' outputs and the scan by the pure rules beside
+/// this class. A phase whose earlier outputs are missing derives them again, so each phase
 /// can run on its own. Same repository and spec, same JSON, byte for byte (apart from the scan's elapsed time).
 /// </summary>
 public sealed class HeuristicPlanner(RepositoryScanner scanner) : IPlanner

@@ -1,7 +1,6 @@
 using System.Text;
 using Microsoft.Win32.SafeHandles;
 using OmoiOs.Core.Errors;
-using OmoiOs.Core.Planning.Heuristic;
 using OmoiOs.Core.Planning.Outputs;
 
 namespace OmoiOs.Infrastructure.Planners.Heuristic;

@@ -5,7 +5,6 @@ using OmoiOs.Core.Errors;
 using OmoiOs.Core.Planning;
 using OmoiOs.Core.Planning.Evaluation;
 using OmoiOs.Infrastructure.Planners.Heuristic;
-using OmoiOs.Tests.Core.Planning.Heuristic;
 using OmoiOs.Tests.Support;
 
 namespace OmoiOs.Tests.Infrastructure.Planners.Heuristic;

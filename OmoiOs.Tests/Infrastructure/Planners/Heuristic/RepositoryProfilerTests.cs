@@ -1,0 +1,93 @@
+using OmoiOs.Infrastructure.Planners.Heuristic;
+
+
+namespace OmoiOs.Tests.Infrastructure.Planners.Heuristic;
+
+public sealed class RepositoryProfilerTests
+{
+    [Fact]
+    public void Profile_SampleApp_LanguagesBuildSystemsAndTestCommand()
+    {
+        var profile = Snapshots.SampleAppProfile();
+
+        Assert.Equal("Python", profile.PrimaryLanguage);
+        Assert.Equal(["Python", "JavaScript", "Shell"], profile.Conventions.Select(c => c.Language));
+        Assert.Equal(["make", "npm", "python"], profile.BuildSystems);
+        Assert.Equal("make test", profile.TestCommand);
+        Assert.Equal("README.md", profile.Readme);
+        Assert.Contains(profile.KeyFiles, k => k.Path == "sample_app/cli.py" && k.Purpose == "command line interface");
+        Assert.StartsWith("command line application", profile.ProjectType, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Profile_SampleApp_TestsAndSourcesTellApart()
+    {
+        var profile = Snapshots.SampleAppProfile();
+
+        Assert.Equal(["test/text-format.test.js", "tests/__init__.py", "tests/test_cli.py", "tests/test_greeting.py"], profile.TestFiles);
+        Assert.DoesNotContain("tests/test_cli.py", profile.SourceFiles);
+        Assert.Contains("sample_app/greeting.py", profile.SourceFiles);
+    }
+
+    [Fact]
+    public void Profile_SampleApp_ConventionsPerLanguage()
+    {
+        var profile = Snapshots.SampleAppProfile();
+
+        var python = profile.Conventions.Single(c => c.Language == "Python");
+        var javaScript = profile.Conventions.Single(c => c.Language == "JavaScript");
+        Assert.Equal(("sample_app", NamingStyle.SnakeCase, "tests", TestNaming.PrefixTestUnderscore), (python.SourceRoot, python.Naming, python.TestRoot, python.TestNaming));
+        Assert.Equal(("src", NamingStyle.KebabCase, "test", TestNaming.SuffixDotTest), (javaScript.SourceRoot, javaScript.Naming, javaScript.TestRoot, javaScript.TestNaming));
+    }
+
+    [Theory]
+    [InlineData("package.json", """{ "scripts": { "test": "jest" } }""", "npm test")]
+    [InlineData("package.json", """{ "scripts": { "test": "echo \"Error: no test specified\" && exit 1" } }""", null)]
+    [InlineData("App.sln", "", "dotnet test")]
+    [InlineData("go.mod", "module example.com/x", "go test ./...")]
+    [InlineData("Cargo.toml", "[package]", "cargo test")]
+    [InlineData("pom.xml", "<project/>", "mvn test")]
+    [InlineData("requirements.txt", "pytest==8.0", "python -m pytest")]
+    [InlineData("run-tests.sh", "#!/bin/sh", "./run-tests.sh")]
+    [InlineData("Makefile", "build:\n\tcc x.c\n", null)]
+    public void Profile_RootManifest_TestCommand(string manifest, string content, string? expected)
+    {
+        var profile = RepositoryProfiler.Profile(Snapshots.Of(["src/app.txt"], (manifest, content)));
+
+        Assert.Equal(expected, profile.TestCommand);
+    }
+
+    [Fact]
+    public void Profile_PythonTestsWithoutPytest_Unittest()
+    {
+        var profile = RepositoryProfiler.Profile(Snapshots.Of(["pkg/core.py", "tests/test_core.py"]));
+
+        Assert.Equal("python -m unittest discover -s tests", profile.TestCommand);
+    }
+
+    [Fact]
+    public void Profile_DotnetSolution_MirroredTestsAndFrameworks()
+    {
+        var profile = RepositoryProfiler.Profile(Snapshots.Of(
+            ["Shop.sln", "Shop.Core/Orders/Order.cs", "Shop.Core/Orders/OrderService.cs", "Shop.Tests/Core/Orders/OrderTests.cs"],
+            ("Shop.Tests/Shop.Tests.csproj", """<Project><ItemGroup><PackageReference Include="xunit" /><PackageReference Include="Moq" /></ItemGroup></Project>""")));
+
+        var csharp = Assert.Single(profile.Conventions);
+        Assert.Equal(("Shop.Tests", TestNaming.SuffixTests, true, NamingStyle.PascalCase), (csharp.TestRoot, csharp.TestNaming, csharp.TestsMirrorSources, csharp.Naming));
+        Assert.Equal(["moq", "xunit"], profile.Frameworks);
+        Assert.Equal("dotnet test", profile.TestCommand);
+    }
+
+    [Theory]
+    [InlineData("tests/test_x.py", true)]
+    [InlineData("pkg/x_test.go", true)]
+    [InlineData("web/button.spec.ts", true)]
+    [InlineData("App.Tests/Thing.cs", true)]
+    [InlineData("src/ThingTests.cs", true)]
+    [InlineData("src/contest.py", false)]
+    [InlineData("src/latest.js", false)]
+    public void IsTestFile_Path_ByFolderOrName(string path, bool expected)
+    {
+        Assert.Equal(expected, RepositoryProfiler.IsTestFile(path));
+    }
+}
