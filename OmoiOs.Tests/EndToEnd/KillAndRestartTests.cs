@@ -9,15 +9,18 @@ namespace OmoiOs.Tests.EndToEnd;
 /// once as far as the records, the event log and the repository show — no duplicate ticket, task, event or merge, no gap.
 /// </summary>
 [Collection(AzuriteGroup.Name)]
+[Trait("Category", "Faults")]
 public sealed class KillAndRestartTests : IAsyncLifetime
 {
     private static readonly string[] RequirementsGate = ["requirements"];
 
-    // Each task waits a little, then writes a file of its own: slow enough to be killed mid-run, never conflicting.
+    // Each task waits a little, then writes a file of its own and reports a cost: slow enough to be killed mid-run,
+    // never conflicting, and every attempt's cost must reach the spec once.
     private const string SlowAgentScript = """
         #!/bin/sh
         sleep 0.4
         echo "$OMOI_TASK_KEY attempt $OMOI_ATTEMPT" > "omoi-$OMOI_TASK_KEY.txt"
+        echo '{"type":"result","total_cost_usd":0.25,"usage":{"input_tokens":10,"output_tokens":5}}'
         """;
 
     private readonly string _root = Path.Combine(Path.GetTempPath(), "omoi-kill-" + Guid.NewGuid().ToString("N")[..12]);
@@ -175,9 +178,17 @@ public sealed class KillAndRestartTests : IAsyncLifetime
         }
     }
 
-    /// <summary>One ticket, one completed task per spec task, each created, started and completed once, and a gap-free log.</summary>
-    private static async Task<List<JsonElement>> AssertCompletedOnceAsync(HttpClient client, string specId)
+    /// <summary>
+    /// The run invariants (<see cref="RunInvariants"/>), and beyond them what this clean agent promises: one ticket, one
+    /// completed task per spec task, each started once in its first attempt, each planning phase run once.
+    /// </summary>
+    private async Task<List<JsonElement>> AssertCompletedOnceAsync(HttpClient client, string specId)
     {
+        using (var invariants = new RunInvariants(_settings["OMOI_STORAGE"]!, _settings["OMOI_TABLE_PREFIX"]!))
+        {
+            Assert.Empty(await invariants.ViolationsAsync([specId]));
+        }
+
         using var specTasksResponse = await client.GetAsync($"specs/{specId}/tasks");
         using var ticketsResponse = await client.GetAsync($"tickets?specId={specId}");
         using var tasksResponse = await client.GetAsync($"tasks?specId={specId}");
@@ -189,25 +200,13 @@ public sealed class KillAndRestartTests : IAsyncLifetime
         Assert.Single(tickets);
         Assert.NotEmpty(specTasks);
         Assert.Equal(specTasks.Count, tasks.Count);
-        Assert.Equal(tasks.Count, tasks.Select(t => t.GetProperty("specTaskId").GetString()).Distinct().Count());
         Assert.All(specTasks, t => Assert.Equal("completed", t.GetProperty("status").GetString()));
         Assert.All(tasks, t =>
         {
             Assert.Equal("completed", t.GetProperty("status").GetString());
             Assert.Equal(1, t.GetProperty("attempts").GetInt32());
+            Assert.Single(events, e => Type(e) == "task_started" && e.GetProperty("entityId").GetString() == t.GetProperty("id").GetString());
         });
-
-        Assert.Equal(Enumerable.Range(1, events.Count).Select(n => (long)n), events.Select(e => e.GetProperty("sequence").GetInt64()));
-        foreach (var task in tasks)
-        {
-            var id = task.GetProperty("id").GetString();
-            foreach (var type in new[] { "task_created", "task_started", "task_completed" })
-            {
-                Assert.True(
-                    events.Count(e => Type(e) == type && e.GetProperty("entityId").GetString() == id) == 1,
-                    $"{id} has {events.Count(e => Type(e) == type && e.GetProperty("entityId").GetString() == id)} {type} events");
-            }
-        }
 
         foreach (var once in new[] { "spec_created", "ticket_created", "execution_started", "execution_completed", "sync_completed" })
         {
@@ -222,14 +221,13 @@ public sealed class KillAndRestartTests : IAsyncLifetime
         return tasks;
     }
 
-    /// <summary>The agent's side effects: on the spec branch each task is merged once and its file says attempt 1.</summary>
+    /// <summary>The agent's side effects: every task is merged (at most once, <see cref="RunInvariants"/>) and its file says attempt 1.</summary>
     private async Task AssertMergedOnceAsync(string specId, int taskCount)
     {
         var branch = $"omoi/{specId}";
         var merges = (await SampleRepository.GitAsync(_repository, CancellationToken.None, "log", "--merges", "--format=%s", branch))
             .Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(taskCount, merges.Length);
-        Assert.Equal(taskCount, merges.Select(m => m.Split(':')[0]).Distinct().Count());
         for (var n = 1; n <= taskCount; n++)
         {
             var key = $"TSK-{n:000}";
