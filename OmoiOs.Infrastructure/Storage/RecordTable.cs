@@ -16,6 +16,9 @@ internal sealed class RecordTable(TableServiceClient service, string tableName)
     private readonly Lock _gate = new();
     private Task? _creation;
 
+    /// <summary>The storage endpoint (scheme, host and port) failures name.</summary>
+    public string Endpoint => service.Uri.GetLeftPart(UriPartial.Authority);
+
     public async Task<TableClient> GetClientAsync(CancellationToken cancellationToken)
     {
         Task creation;
@@ -112,15 +115,15 @@ internal sealed class RecordTable(TableServiceClient service, string tableName)
         }
         catch (RequestFailedException failure) when (failure.Status == 0 || failure.Status >= 500)
         {
-            throw new StorageUnavailableException(service.Uri.GetLeftPart(UriPartial.Authority), failure);
+            throw new StorageUnavailableException(Endpoint, failure);
         }
         catch (AggregateException failure) when (failure.InnerExceptions.All(e => e is RequestFailedException or HttpRequestException or TimeoutException))
         {
-            throw new StorageUnavailableException(service.Uri.GetLeftPart(UriPartial.Authority), failure);
+            throw new StorageUnavailableException(Endpoint, failure);
         }
         catch (TaskCanceledException failure) when (failure.InnerException is TimeoutException)
         {
-            throw new StorageUnavailableException(service.Uri.GetLeftPart(UriPartial.Authority), failure);
+            throw new StorageUnavailableException(Endpoint, failure);
         }
     }
 }

@@ -13,7 +13,8 @@ public static class TaskHubServiceCollectionExtensions
 {
     /// <summary>
     /// The local hosts' engine: the task hub on the records' storage as <see cref="IWorkflowClient"/>, and
-    /// <see cref="TaskHubWorkerHost"/> (a hosted service) to work on it. Azure uses Durable Functions instead.
+    /// <see cref="TaskHubWorkerHost"/> (a hosted service) to work on it, and <see cref="StorageOutageMonitor"/> to say when
+    /// storage stops and starts answering. Azure uses Durable Functions instead.
     /// </summary>
     public static IServiceCollection AddTaskHub(this IServiceCollection services, IConfiguration configuration)
     {
@@ -27,6 +28,7 @@ public static class TaskHubServiceCollectionExtensions
         services.AddSingleton<IWorkflowClient>(sp => sp.GetRequiredService<TaskHubWorkflowClient>());
         services.AddSingleton<TaskHubWorkerHost>();
         services.AddHostedService(sp => sp.GetRequiredService<TaskHubWorkerHost>());
+        services.AddHostedService<StorageOutageMonitor>();
         return services;
     }
 }
