@@ -14,57 +14,25 @@ public sealed class KillAndRestartTests : IAsyncLifetime
 {
     private static readonly string[] RequirementsGate = ["requirements"];
 
-    // Each task waits a little, then writes a file of its own and reports a cost: slow enough to be killed mid-run,
-    // never conflicting, and every attempt's cost must reach the spec once.
-    private const string SlowAgentScript = """
-        #!/bin/sh
-        sleep 0.4
-        echo "$OMOI_TASK_KEY attempt $OMOI_ATTEMPT" > "omoi-$OMOI_TASK_KEY.txt"
-        echo '{"type":"result","total_cost_usd":0.25,"usage":{"input_tokens":10,"output_tokens":5}}'
-        """;
+    private FaultRun _run = null!;
 
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "omoi-kill-" + Guid.NewGuid().ToString("N")[..12]);
-    private string _repository = "";
-    private Dictionary<string, string?> _settings = [];
+    public async Task InitializeAsync() => _run = await FaultRun.CreateAsync();
 
-    public async Task InitializeAsync()
-    {
-        Directory.CreateDirectory(_root);
-        _repository = await SampleRepository.CreateAsync();
-        var agent = Path.Combine(_root, "slow-agent.sh");
-        await File.WriteAllTextAsync(agent, SlowAgentScript.Replace("\r\n", "\n", StringComparison.Ordinal) + "\n");
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(agent, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
-
-        _settings = LocalServerHarness.Settings("Kill" + Guid.NewGuid().ToString("N")[..12], "slow", _root);
-        _settings["OMOI_AGENTS:slow"] = $"{agent} {{prompt}}";
-
-        // A killed worker's leases and messages come back after this; shorter than the default so the suite waits less.
-        _settings["OMOI_WORKER_TAKEOVER"] = "00:00:15";
-    }
-
-    public Task DisposeAsync()
-    {
-        LocalServerHarness.DeleteQuietly(_repository);
-        LocalServerHarness.DeleteQuietly(_root);
-        return Task.CompletedTask;
-    }
+    public async Task DisposeAsync() => await _run.DisposeAsync();
 
     [Fact]
     public async Task OmoiServe_KilledMidExecute_RestartRunsEveryTaskToCompletionOnce()
     {
         string specId;
         List<JsonElement> doneBeforeKill;
-        await using (var first = await OmoiServeProcess.StartAsync(_settings, _root))
+        await using (var first = await _run.StartServeAsync())
         {
-            specId = await CreateAndExecuteAsync(first.Client, new { maxParallelTasks = 2 });
-            doneBeforeKill = await WaitForTasksAsync(first, specId, counts => counts.GetProperty("completed").GetInt32() >= 2 && counts.GetProperty("running").GetInt32() >= 1);
+            specId = await _run.CreateAndExecuteAsync(first.Client, new { maxParallelTasks = 2 });
+            doneBeforeKill = await FaultRun.WaitForTasksAsync(first, specId, FaultRun.MidExecute);
             await first.KillAsync();
         }
 
-        await using var second = await OmoiServeProcess.StartAsync(_settings, _root);
+        await using var second = await _run.StartServeAsync();
         var spec = await LocalServerHarness.WaitForSpecAsync(second.Client, specId, s => s.GetProperty("status").GetString() is "completed" or "failed");
 
         Assert.True(spec.GetProperty("status").GetString() == "completed", $"spec ended {spec}; server said: {second.Output}");
@@ -83,12 +51,12 @@ public sealed class KillAndRestartTests : IAsyncLifetime
     [Fact]
     public async Task TwoWorkersOnOneHub_OneKilledMidExecute_TheOtherRunsEveryTaskToCompletionOnce()
     {
-        await using var survivor = await OmoiServeProcess.StartAsync(_settings, _root);
+        await using var survivor = await _run.StartServeAsync();
         string specId;
-        await using (var victim = await OmoiServeProcess.StartAsync(_settings, _root))
+        await using (var victim = await _run.StartServeAsync())
         {
-            specId = await CreateAndExecuteAsync(victim.Client, new { maxParallelTasks = 2 });
-            await WaitForTasksAsync(victim, specId, counts => counts.GetProperty("completed").GetInt32() >= 2 && counts.GetProperty("running").GetInt32() >= 1);
+            specId = await _run.CreateAndExecuteAsync(victim.Client, new { maxParallelTasks = 2 });
+            await FaultRun.WaitForTasksAsync(victim, specId, FaultRun.MidExecute);
             await victim.KillAsync();
         }
 
@@ -103,14 +71,14 @@ public sealed class KillAndRestartTests : IAsyncLifetime
     public async Task OmoiServe_KilledWhileAwaitingApproval_RestartWaitsOnAndCompletesAfterApproval()
     {
         string specId;
-        await using (var first = await OmoiServeProcess.StartAsync(_settings, _root))
+        await using (var first = await _run.StartServeAsync())
         {
-            specId = await CreateAndExecuteAsync(first.Client, new { requireApproval = RequirementsGate });
+            specId = await _run.CreateAndExecuteAsync(first.Client, new { requireApproval = RequirementsGate });
             await LocalServerHarness.WaitForSpecAsync(first.Client, specId, s => s.GetProperty("pendingApproval").GetString() == "requirements");
             await first.KillAsync();
         }
 
-        await using var second = await OmoiServeProcess.StartAsync(_settings, _root);
+        await using var second = await _run.StartServeAsync();
         using (var approve = await second.Client.PostAsync($"specs/{specId}/approve", LocalServerHarness.Json("{\"gate\":\"requirements\",\"approved\":true}")))
         {
             Assert.True(approve.IsSuccessStatusCode, $"approve after the restart answered {(int)approve.StatusCode}: {await approve.Content.ReadAsStringAsync()}");
@@ -130,13 +98,13 @@ public sealed class KillAndRestartTests : IAsyncLifetime
     public async Task OmoiServe_KilledDuringPlanning_RestartPlansEachPhaseOnceAndCompletes()
     {
         string specId;
-        await using (var first = await OmoiServeProcess.StartAsync(_settings, _root))
+        await using (var first = await _run.StartServeAsync())
         {
-            specId = await CreateAndExecuteAsync(first.Client, options: null);
+            specId = await _run.CreateAndExecuteAsync(first.Client, options: null);
             await first.KillAsync();
         }
 
-        await using var second = await OmoiServeProcess.StartAsync(_settings, _root);
+        await using var second = await _run.StartServeAsync();
         var spec = await LocalServerHarness.WaitForSpecAsync(second.Client, specId, s => s.GetProperty("status").GetString() is "completed" or "failed");
 
         Assert.True(spec.GetProperty("status").GetString() == "completed", $"spec ended {spec}; server said: {second.Output}");
@@ -146,48 +114,13 @@ public sealed class KillAndRestartTests : IAsyncLifetime
 
     private static string? Type(JsonElement e) => e.GetProperty("type").GetString();
 
-    private async Task<string> CreateAndExecuteAsync(HttpClient client, object? options)
-    {
-        var body = new Dictionary<string, object?> { ["title"] = "Configurable greeting", ["description"] = LocalServerHarness.ExampleSpec, ["repository"] = _repository, ["options"] = options };
-        using var created = await client.PostAsync("specs", LocalServerHarness.Json(JsonSerializer.Serialize(body)));
-        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
-        var specId = (await LocalServerHarness.ReadJsonAsync(created)).GetProperty("id").GetString()!;
-        using var execute = await client.PostAsync($"specs/{specId}/execute", null);
-        Assert.True(execute.IsSuccessStatusCode, await execute.Content.ReadAsStringAsync());
-        return specId;
-    }
-
-    /// <summary>Polls execution-status until <paramref name="reached"/>; returns the tasks completed at that moment.</summary>
-    private static async Task<List<JsonElement>> WaitForTasksAsync(OmoiServeProcess server, string specId, Func<JsonElement, bool> reached)
-    {
-        var deadline = DateTimeOffset.UtcNow + LocalServerHarness.StateDeadline;
-        while (true)
-        {
-            using var response = await server.Client.GetAsync($"specs/{specId}/execution-status");
-            var status = await LocalServerHarness.ReadJsonAsync(response);
-            if (reached(status.GetProperty("counts")))
-            {
-                using var tasks = await server.Client.GetAsync($"tasks?specId={specId}");
-                return (await LocalServerHarness.ReadJsonAsync(tasks)).GetProperty("items").EnumerateArray()
-                    .Where(t => t.GetProperty("status").GetString() == "completed")
-                    .ToList();
-            }
-
-            Assert.True(DateTimeOffset.UtcNow < deadline, $"the run never reached the kill point; last {status}; server said: {server.Output}");
-            await Task.Delay(50);
-        }
-    }
-
     /// <summary>
     /// The run invariants (<see cref="RunInvariants"/>), and beyond them what this clean agent promises: one ticket, one
     /// completed task per spec task, each started once in its first attempt, each planning phase run once.
     /// </summary>
     private async Task<List<JsonElement>> AssertCompletedOnceAsync(HttpClient client, string specId)
     {
-        using (var invariants = new RunInvariants(_settings["OMOI_STORAGE"]!, _settings["OMOI_TABLE_PREFIX"]!))
-        {
-            Assert.Empty(await invariants.ViolationsAsync([specId]));
-        }
+        await _run.AssertInvariantsAsync(specId);
 
         using var specTasksResponse = await client.GetAsync($"specs/{specId}/tasks");
         using var ticketsResponse = await client.GetAsync($"tickets?specId={specId}");
@@ -225,13 +158,13 @@ public sealed class KillAndRestartTests : IAsyncLifetime
     private async Task AssertMergedOnceAsync(string specId, int taskCount)
     {
         var branch = $"omoi/{specId}";
-        var merges = (await SampleRepository.GitAsync(_repository, CancellationToken.None, "log", "--merges", "--format=%s", branch))
+        var merges = (await SampleRepository.GitAsync(_run.Repository, CancellationToken.None, "log", "--merges", "--format=%s", branch))
             .Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(taskCount, merges.Length);
         for (var n = 1; n <= taskCount; n++)
         {
             var key = $"TSK-{n:000}";
-            var content = await SampleRepository.GitAsync(_repository, CancellationToken.None, "show", $"{branch}:omoi-{key}.txt");
+            var content = await SampleRepository.GitAsync(_run.Repository, CancellationToken.None, "show", $"{branch}:omoi-{key}.txt");
             Assert.Equal($"{key} attempt 1", content.Trim());
         }
     }

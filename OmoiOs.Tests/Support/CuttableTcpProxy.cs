@@ -41,6 +41,16 @@ public sealed class CuttableTcpProxy : IAsyncDisposable
 
     public bool IsDown => _down;
 
+    /// <summary>Storage becomes unreachable now: the next request on any open connection is cut, new connections are closed.</summary>
+    public void CutEverything()
+    {
+        ForwardTheCutRequest = false;
+        CutAtOccurrence = 1;
+        Matches = 0;
+        CutAt = "";
+        _down = true;
+    }
+
     public void Restore()
     {
         CutAt = null;

@@ -122,9 +122,12 @@ public sealed class LocalServerHarness : IAsyncDisposable
     public Task<JsonElement> WaitForStatusAsync(string specId, params string[] statuses) =>
         WaitForSpecAsync(specId, s => statuses.Contains(s.GetProperty("status").GetString()));
 
-    public static async Task<JsonElement> WaitForSpecAsync(HttpClient client, string specId, Func<JsonElement, bool> reached)
+    public static Task<JsonElement> WaitForSpecAsync(HttpClient client, string specId, Func<JsonElement, bool> reached) =>
+        WaitForSpecAsync(client, specId, reached, StateDeadline);
+
+    public static async Task<JsonElement> WaitForSpecAsync(HttpClient client, string specId, Func<JsonElement, bool> reached, TimeSpan within)
     {
-        var deadline = DateTimeOffset.UtcNow + StateDeadline;
+        var deadline = DateTimeOffset.UtcNow + within;
         while (true)
         {
             using var response = await client.GetAsync($"specs/{specId}");
@@ -136,7 +139,7 @@ public sealed class LocalServerHarness : IAsyncDisposable
 
             if (DateTimeOffset.UtcNow > deadline)
             {
-                throw new TimeoutException($"Spec {specId} did not get there within {StateDeadline}; last: {spec}");
+                throw new TimeoutException($"Spec {specId} did not get there within {within}; last: {spec}");
             }
 
             await Task.Delay(100);

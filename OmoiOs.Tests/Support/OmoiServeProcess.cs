@@ -23,6 +23,8 @@ public sealed partial class OmoiServeProcess : IAsyncDisposable
 
     public HttpClient Client { get; }
 
+    public bool HasExited => _process.HasExited;
+
     /// <summary>What the process printed so far, for failure messages.</summary>
     public string Output => Snapshot(_log);
 
@@ -93,7 +95,7 @@ public sealed partial class OmoiServeProcess : IAsyncDisposable
 
         lock (log)
         {
-            log.AppendLine(line);
+            log.Append(DateTimeOffset.UtcNow.ToString("HH:mm:ss.f ", System.Globalization.CultureInfo.InvariantCulture)).AppendLine(line);
         }
 
         if (ServingLine().Match(line) is { Success: true } match)

@@ -1,0 +1,88 @@
+using OmoiOs.Tests.Support;
+using Xunit.Abstractions;
+
+namespace OmoiOs.Tests.EndToEnd;
+
+/// <summary>
+/// The storage under a running <c>omoi serve</c> fails in the middle of EXECUTE, on an Azurite of the test's own (on-disk
+/// data in a temporary folder): SIGKILLed and restarted on the same data, or unreachable for 30 s behind a proxy. The
+/// run resumes and finishes, and the run invariants hold.
+/// </summary>
+[Trait("Category", "Faults")]
+public sealed class StorageFaultsMidRunTests(ITestOutputHelper output)
+{
+    private static readonly TimeSpan Outage = TimeSpan.FromSeconds(30);
+
+    // After storage is back, messages whose lock could not be renewed during the fault reappear only after the worker
+    // takeover (15 s) and a retried activity's backoff: the run resumes within about a minute, not at once.
+    private static readonly TimeSpan ResumeDeadline = TimeSpan.FromMinutes(3);
+
+    [Fact]
+    public async Task OmoiServe_AzuriteSigkilledMidExecuteAndRestarted_RunResumesAndFinishes()
+    {
+        await using var azurite = await PrivateAzurite.StartAsync();
+        await using var run = await FaultRun.CreateAsync(azurite.Settings.ConnectionString);
+        await using var server = await run.StartServeAsync();
+        var specId = await run.CreateAndExecuteAsync(server.Client, new { maxParallelTasks = 2 });
+        await FaultRun.WaitForTasksAsync(server, specId, FaultRun.MidExecute);
+
+        await azurite.KillAsync();
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        await azurite.RestartAsync();
+
+        var spec = await FinalAsync(server, specId);
+        Assert.False(server.HasExited, server.Output);
+        Assert.True(spec.GetProperty("status").GetString() == "completed", $"spec ended {spec}; server said: {server.Output}");
+        await run.AssertInvariantsAsync(specId);
+    }
+
+    [Fact]
+    public async Task OmoiServe_StorageUnreachableFor30sMidExecute_LogsClearErrorsAndFinishesWhenItIsBack()
+    {
+        await using var azurite = await PrivateAzurite.StartAsync();
+        await using var blob = new CuttableTcpProxy(azurite.Settings.BlobPort);
+        await using var queue = new CuttableTcpProxy(azurite.Settings.QueuePort);
+        await using var table = new CuttableTcpProxy(azurite.Settings.TablePort);
+        CuttableTcpProxy[] proxies = [blob, queue, table];
+        var throughProxies = azurite.Settings with { BlobPort = blob.Port, QueuePort = queue.Port, TablePort = table.Port };
+        await using var run = await FaultRun.CreateAsync(throughProxies.ConnectionString);
+        await using var server = await run.StartServeAsync();
+        var specId = await run.CreateAndExecuteAsync(server.Client, new { maxParallelTasks = 2 });
+        await FaultRun.WaitForTasksAsync(server, specId, FaultRun.MidExecute);
+
+        foreach (var proxy in proxies)
+        {
+            proxy.CutEverything();
+        }
+
+        await Task.Delay(Outage);
+        var duringOutage = server.Output;
+        Assert.False(server.HasExited, duringOutage);
+        foreach (var proxy in proxies)
+        {
+            proxy.Restore();
+        }
+
+        var back = DateTimeOffset.UtcNow;
+
+        var spec = await FinalAsync(server, specId);
+        Assert.False(server.HasExited, server.Output);
+        Assert.True(spec.GetProperty("status").GetString() == "completed", $"spec ended {spec}; server said: {server.Output}");
+        output.WriteLine($"finished {DateTimeOffset.UtcNow - back:mm\\:ss} after storage came back");
+        Assert.Contains($"Storage at http://127.0.0.1:{table.Port} does not answer", duringOutage, StringComparison.Ordinal);
+        Assert.Contains($"Storage at http://127.0.0.1:{table.Port} answers again", server.Output, StringComparison.Ordinal);
+        await run.AssertInvariantsAsync(specId);
+    }
+
+    private async Task<System.Text.Json.JsonElement> FinalAsync(OmoiServeProcess server, string specId)
+    {
+        try
+        {
+            return await LocalServerHarness.WaitForSpecAsync(server.Client, specId, s => s.GetProperty("status").GetString() is "completed" or "failed", ResumeDeadline);
+        }
+        finally
+        {
+            output.WriteLine(server.Output);
+        }
+    }
+}
