@@ -25,6 +25,8 @@ public sealed partial class OmoiServeProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    public int Pid => _process.Id;
+
     /// <summary>What the process printed so far, for failure messages.</summary>
     public string Output => Snapshot(_log);
 

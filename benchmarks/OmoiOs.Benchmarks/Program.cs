@@ -13,6 +13,8 @@ var figures = new Dictionary<string, Func<TextWriter, CancellationToken, Task>>(
     ["scheduler"] = SchedulerQualityFigure.RunAsync,
     ["sandbox"] = (output, _) => SandboxFigures.RunAsync(output),
     ["azurite"] = AzuriteFigure.RunAsync,
+    ["kills"] = KillsFigure.RunAsync,
+    ["longrun"] = (output, token) => LongRunFigure.RunAsync(figureArgs, output, token),
 };
 const string All = "all";
 const string Micro = "micro";

@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using OmoiOs.Benchmarks.Support;
+
+namespace OmoiOs.Benchmarks.Figures;
+
+/// <summary>
+/// Long-run memory (issue 12): one <c>omoi serve</c> runs many specs of many tasks (no-op agent, so the server's own
+/// memory is what grows), and its resident set after a tenth of the tasks is compared with its resident set at the end.
+/// Default: 100 specs, each planned from a spec of 50 statements. Target: end ÷ first tenth &lt;= 1.2.
+/// </summary>
+public static class LongRunFigure
+{
+    public const double TargetGrowth = 1.2;
+    private static readonly TimeSpan Deadline = TimeSpan.FromHours(3);
+
+    /// <param name="arguments">Optional: the number of specs, then the statements per spec.</param>
+    public static async Task RunAsync(IReadOnlyList<string> arguments, TextWriter output, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        ArgumentNullException.ThrowIfNull(output);
+        var specs = arguments.Count > 0 ? int.Parse(arguments[0], CultureInfo.InvariantCulture) : 100;
+        var statements = arguments.Count > 1 ? int.Parse(arguments[1], CultureInfo.InvariantCulture) : 50;
+        await output.WriteLineAsync(Invariant.Format($"longrun: {specs} specs of {statements} statements on one omoi serve, no-op agent; {LoadAverage.Describe()}")).ConfigureAwait(false);
+
+        await using var run = await ServeRun.CreateAsync("noop", TimeSpan.FromSeconds(30)).ConfigureAwait(false);
+        await using var server = await run.StartServeAsync().ConfigureAwait(false);
+        var clock = Stopwatch.StartNew();
+        var started = ServeRun.ResidentBytes(server.Pid);
+        var specIds = new List<string>();
+        for (var n = 1; n <= specs; n++)
+        {
+            specIds.Add(await run.CreateAndExecuteAsync(server.Client, $"Greeting variants {n}", Description(statements), cancellationToken).ConfigureAwait(false));
+        }
+
+        long? atTenth = null;
+        var tenthAt = 0;
+        var total = 0;
+        while (true)
+        {
+            if (clock.Elapsed > Deadline)
+            {
+                throw new TimeoutException($"the run did not finish within {Deadline}");
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(5), cancellationToken).ConfigureAwait(false);
+            var counts = await ServeRun.TaskCountsAsync(server.Client, cancellationToken).ConfigureAwait(false);
+            total = counts.Values.Sum();
+            var done = counts.GetValueOrDefault("completed") + counts.GetValueOrDefault("failed") + counts.GetValueOrDefault("blocked");
+            var statuses = await ServeRun.SpecStatusesAsync(server.Client, specIds, cancellationToken).ConfigureAwait(false);
+            var planned = statuses.Values.All(s => s is not ("draft" or "planning" or "planning_complete"));
+            if (atTenth is null && planned && done >= total / 10)
+            {
+                atTenth = ServeRun.ResidentBytes(server.Pid);
+                tenthAt = done;
+                await output.WriteLineAsync(Invariant.Format($"  {done} of {total} tasks done after {clock.Elapsed.TotalSeconds:F0} s: RSS {Mb(atTenth.Value)} MB")).ConfigureAwait(false);
+            }
+
+            if (statuses.Values.All(ServeRun.IsFinal))
+            {
+                break;
+            }
+        }
+
+        var end = ServeRun.ResidentBytes(server.Pid);
+        var growth = (double)end / atTenth!.Value;
+        var final = await ServeRun.SpecStatusesAsync(server.Client, specIds, cancellationToken).ConfigureAwait(false);
+        var violations = await run.ViolationsAsync(specIds, cancellationToken).ConfigureAwait(false);
+        await output.WriteLineAsync(Invariant.Format($"  {total} tasks in {specs} specs finished in {clock.Elapsed.TotalSeconds:F0} s ({total / clock.Elapsed.TotalSeconds:F1} tasks/s): {string.Join(", ", final.Values.GroupBy(s => s).Select(g => $"{g.Count()} {g.Key}"))}")).ConfigureAwait(false);
+        await output.WriteLineAsync(Invariant.Format($"  RSS: {Mb(started)} MB at start, {Mb(atTenth.Value)} MB after {tenthAt} tasks, {Mb(end)} MB after {total}, peak {Mb(PeakBytes(server.Pid))} MB")).ConfigureAwait(false);
+        await output.WriteLineAsync(Invariant.Format($"  growth (end ÷ first tenth): {growth:F2} (target <= {TargetGrowth}){(growth <= TargetGrowth ? "" : " MISSED")}")).ConfigureAwait(false);
+        await output.WriteLineAsync(violations.Count == 0 ? "  invariants: all hold" : $"  invariants: MISSED, {violations.Count} violation(s):\n    " + string.Join("\n    ", violations.Take(20))).ConfigureAwait(false);
+    }
+
+    /// <summary>A spec of <paramref name="statements"/> independent statements about the sample app's command line.</summary>
+    private static string Description(int statements)
+    {
+        var text = new StringBuilder("# Greeting variants\n\nLet users of sample-app pick among many greeting variants.\n\n");
+        for (var i = 1; i <= statements; i++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"- When the `--variant-{i}` option is given, the command line prints greeting variant {i}.\n");
+        }
+
+        return text.ToString();
+    }
+
+    private static long PeakBytes(int pid)
+    {
+        var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+    }
+
+    private static string Mb(long bytes) => (bytes / 1024.0 / 1024.0).ToString("F0", CultureInfo.InvariantCulture);
+}
