@@ -13,17 +13,22 @@ internal sealed partial class StorageOutageMonitor(IStorageHealthProbe probe, Re
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
 
+    // One slow probe is a busy storage (a saturated Azurite misses the probe's 3 s now and then), not an outage.
+    private const int FailedProbesForOutage = 2;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         DateTimeOffset? downSince = null;
+        var failed = 0;
         using var timer = new PeriodicTimer(Interval, timeProvider);
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
         {
             var reachable = await probe.IsReachableAsync(stoppingToken).ConfigureAwait(false);
             var now = timeProvider.GetUtcNow();
-            if (!reachable && downSince is null)
+            failed = reachable ? 0 : failed + 1;
+            if (failed == FailedProbesForOutage && downSince is null)
             {
-                downSince = now;
+                downSince = now - (Interval * (FailedProbesForOutage - 1));
                 Unreachable(logger, table.Endpoint);
             }
             else if (reachable && downSince is { } since)

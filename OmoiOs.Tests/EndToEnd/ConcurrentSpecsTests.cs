@@ -8,7 +8,7 @@ namespace OmoiOs.Tests.EndToEnd;
 [Trait("Category", "Faults")]
 public sealed class ConcurrentSpecsTests(ITestOutputHelper output)
 {
-    private static readonly int Specs = int.Parse(Environment.GetEnvironmentVariable("PROBE_SPECS") ?? "100", System.Globalization.CultureInfo.InvariantCulture);
+    private const int Specs = 100;
 
     // One statement, so the heuristic planner plans a small graph: the test is about a hundred specs at once, not big plans.
     private const string SmallSpec = """
@@ -17,6 +17,7 @@ public sealed class ConcurrentSpecsTests(ITestOutputHelper output)
         The README documents the greeting word.
         """;
 
+    // A deadline, not a timing: on the shared two-core machine at load 15 the hundred specs took over four minutes.
     private static readonly TimeSpan AllFinishedDeadline = TimeSpan.FromMinutes(8);
 
     [Fact]
@@ -33,7 +34,7 @@ public sealed class ConcurrentSpecsTests(ITestOutputHelper output)
             return id;
         }));
 
-        var statuses = await WaitUntilAllFinishedAsync(server, specIds, output);
+        var statuses = await WaitUntilAllFinishedAsync(server, specIds);
         output.WriteLine($"{Specs} specs finished {DateTimeOffset.UtcNow - started:mm\\:ss} after submission");
         Assert.True(statuses.Values.All(s => s == "completed"), string.Join(", ", statuses.GroupBy(s => s.Value).Select(g => $"{g.Count()} {g.Key}")));
         using var invariants = new RunInvariants("UseDevelopmentStorage=true", server.TablePrefix);
@@ -44,9 +45,9 @@ public sealed class ConcurrentSpecsTests(ITestOutputHelper output)
         Assert.True(tasks >= Specs, $"only {tasks} tasks for {Specs} specs");
     }
 
-    private static async Task<Dictionary<string, string>> WaitUntilAllFinishedAsync(LocalServerHarness server, string[] specIds, ITestOutputHelper output)
+    private async Task<Dictionary<string, string>> WaitUntilAllFinishedAsync(LocalServerHarness server, string[] specIds)
     {
-        var t0 = DateTimeOffset.UtcNow;
+        var started = DateTimeOffset.UtcNow;
         var deadline = DateTimeOffset.UtcNow + AllFinishedDeadline;
         while (true)
         {
@@ -58,8 +59,7 @@ public sealed class ConcurrentSpecsTests(ITestOutputHelper output)
                 return statuses;
             }
 
-            var tasks = (await server.GetJsonAsync("tasks?pageSize=1000")).GetProperty("items").EnumerateArray().GroupBy(t => t.GetProperty("status").GetString()).Select(g => $"{g.Count()} {g.Key}");
-            Console.WriteLine($"PROBE {DateTimeOffset.UtcNow - t0:mm\\:ss} specs: {string.Join(", ", statuses.GroupBy(s => s.Value).Select(g => $"{g.Count()} {g.Key}"))}; tasks: {string.Join(", ", tasks)}");
+            output.WriteLine($"{DateTimeOffset.UtcNow - started:mm\\:ss} {string.Join(", ", statuses.GroupBy(s => s.Value).Select(g => $"{g.Count()} {g.Key}"))}");
             Assert.True(
                 DateTimeOffset.UtcNow < deadline,
                 $"not all finished within {AllFinishedDeadline}: {string.Join(", ", statuses.GroupBy(s => s.Value).Select(g => $"{g.Count()} {g.Key}"))}");

@@ -61,6 +61,7 @@ public static class KillsFigure
                 {
                     killPoints.RemoveAt(0);
                     interrupted.Add(counts.GetValueOrDefault("running"));
+                    await output.WriteLineAsync(Invariant.Format($"  kill {interrupted.Count} at {clock.Elapsed.TotalSeconds:F0} s: {completed} tasks completed, {interrupted[^1]} running")).ConfigureAwait(false);
                     await server.KillAsync().ConfigureAwait(false);
                     await server.DisposeAsync().ConfigureAwait(false);
                     server = await run.StartServeAsync().ConfigureAwait(false);
@@ -88,6 +89,8 @@ public static class KillsFigure
             await output.WriteLineAsync(Invariant.Format($"  finished in {elapsed.TotalSeconds:F0} s after {interrupted.Count} kills: {string.Join(", ", final.Values.GroupBy(s => s).Select(g => $"{g.Count()} {g.Key}"))}")).ConfigureAwait(false);
             await output.WriteLineAsync(Invariant.Format($"  tasks running at a kill, run again after the takeover: {interrupted.Sum()} in all ({string.Join(" ", interrupted)})")).ConfigureAwait(false);
             await output.WriteLineAsync(Invariant.Format($"  from a restart to the next completed task: median {Invariant.Median(stalls.Select(s => s.TotalSeconds)):F1} s, max {(stalls.Count == 0 ? 0 : stalls.Max(s => s.TotalSeconds)):F1} s")).ConfigureAwait(false);
+            var leftMounted = run.MountedWorkspaces();
+            await output.WriteLineAsync(Invariant.Format($"  workspace volumes still mounted after the run (left by killed workers): {leftMounted.Count}{(leftMounted.Count == 0 ? "" : " MISSED: " + string.Join(", ", leftMounted))}")).ConfigureAwait(false);
             await output.WriteLineAsync(violations.Count == 0
                 ? "  invariants: all hold (final status, merges once, no duplicates, gap-free events, verdicts once, cost = attempts' costs)"
                 : $"  invariants: MISSED, {violations.Count} violation(s):\n    " + string.Join("\n    ", violations)).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -122,8 +123,21 @@ public sealed class ServeRun : IAsyncDisposable
         return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
     }
 
+    /// <summary>Workspace volumes (size-limited tmpfs mounts) still mounted under this run's workspace root.</summary>
+    public IReadOnlyList<string> MountedWorkspaces()
+    {
+        var root = Settings["OMOI_WORKSPACE_ROOT"]! + "/";
+        return File.ReadLines("/proc/self/mountinfo").Select(line => line.Split(' ')).Where(f => f.Length > 4 && f[4].StartsWith(root, StringComparison.Ordinal)).Select(f => f[4]).ToList();
+    }
+
     public async ValueTask DisposeAsync()
     {
+        foreach (var mount in MountedWorkspaces())
+        {
+            using var umount = Process.Start("umount", ["-l", mount]);
+            await umount.WaitForExitAsync().ConfigureAwait(false);
+        }
+
         await _storage.Get<AzureStorageOrchestrationService>().DeleteAsync().ConfigureAwait(false);
         await _storage.DisposeAsync().ConfigureAwait(false);
         SampleRepository.Delete(Repository);
