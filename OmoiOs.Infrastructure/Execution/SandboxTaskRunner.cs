@@ -80,14 +80,16 @@ public sealed class SandboxTaskRunner : ITaskRunner
             }
 
             var specTip = await SpecBranches.EnsureSpecBranchAsync(repository, specBranch, cancellationToken).ConfigureAwait(false);
+            var name = $"{request.Spec.Id}/{taskBranch[(taskBranch.LastIndexOf('/') + 1)..]}";
             if (await SpecBranches.FindMergeAsync(repository, specBranch, taskBranch, cancellationToken).ConfigureAwait(false) is { } merged)
             {
+                // A run that merged and then died (a killed worker) left its workspace, mounted volume and all.
+                await _workspaces.DeleteLeftoverAsync(name, cancellationToken).ConfigureAwait(false);
                 log.Step("already merged", $"{taskBranch} is already in {specBranch} ({merged}); nothing to run");
                 attempt.Update(r => r with { MergedCommit = merged, ChecksPassed = true });
                 return attempt.Completed(clock);
             }
 
-            var name = $"{request.Spec.Id}/{taskBranch[(taskBranch.LastIndexOf('/') + 1)..]}";
             var workspace = await _workspaces.CreateAsync(repository, specBranch, taskBranch, name, cancellationToken).ConfigureAwait(false);
             log.Step("workspace", $"{workspace.Path}: clone of {repository} at {specBranch} ({specTip}) on new branch {taskBranch}{(workspace.QuotaMounted ? ", quota-limited volume" : "")}");
             try

@@ -53,6 +53,13 @@ public sealed class TaskWorkspaces
         }
     }
 
+    /// <summary>Removes what a crashed run left under <paramref name="name"/> (the directory, unmounting its volume), if anything.</summary>
+    public Task DeleteLeftoverAsync(string name, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        return _volume.DeleteAsync(Path.Combine(_options.ResolvedWorkspaceRoot(), name), cancellationToken);
+    }
+
     public Task DeleteAsync(TaskWorkspace workspace, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(workspace);

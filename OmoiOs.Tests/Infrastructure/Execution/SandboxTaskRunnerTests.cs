@@ -106,6 +106,21 @@ public sealed class SandboxTaskRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_SameAttemptAfterItWasMergedAndItsWorkerDied_RemovesTheWorkspaceItLeft()
+    {
+        var request = TaskRunRequests.For(_repository.Path, "TSK-004", create: ["docs/four.md"]);
+        await CreateSut().RunAsync(request, CancellationToken.None);
+        // What a worker killed between the merge and its cleanup leaves behind.
+        var leftover = Directory.CreateDirectory(_root.Combine("workspaces", request.Spec.Id, "tsk-004")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(leftover, "half-done.txt"), "x");
+
+        var again = await CreateSut().RunAsync(request, CancellationToken.None);
+
+        Assert.Equal(TaskRunVerdict.Completed, again.Verdict);
+        Assert.False(Directory.Exists(leftover), $"{leftover} is still there");
+    }
+
+    [Fact]
     public async Task RunAsync_AgentCommandMissing_Failed()
     {
         var request = TaskRunRequests.For(_repository.Path, "TSK-004", agent: "missing");
