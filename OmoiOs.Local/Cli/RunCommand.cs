@@ -100,7 +100,7 @@ internal static class RunCommand
 
     private static async Task<string?> ExportAsync(CliServices services, SpecService specs, Spec spec, CancellationToken cancellationToken)
     {
-        if (spec.Status is not (SpecStatus.Completed or SpecStatus.Failed) || (await specs.TasksAsync(spec.Id, cancellationToken)).Count == 0)
+        if (spec.Status is not (SpecStatus.Completed or SpecStatus.Failed) || (await specs.TaskListAsync(spec.Id, cancellationToken)).Items.Count == 0)
         {
             return null;
         }
