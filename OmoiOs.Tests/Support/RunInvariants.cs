@@ -50,16 +50,6 @@ public sealed class RunInvariants : IDisposable
         return violations;
     }
 
-    /// <summary>Throws listing every violation, for callers without a test framework's asserts.</summary>
-    public async Task CheckAsync(IEnumerable<string> specIds, CancellationToken cancellationToken = default)
-    {
-        var violations = await ViolationsAsync(specIds, cancellationToken);
-        if (violations.Count > 0)
-        {
-            throw new InvalidOperationException($"{violations.Count} invariant violation(s):\n" + string.Join("\n", violations));
-        }
-    }
-
     public void Dispose() => _storage.Dispose();
 
     private async Task<List<string>> SpecViolationsAsync(string specId, CancellationToken cancellationToken)
