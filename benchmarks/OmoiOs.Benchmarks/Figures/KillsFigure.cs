@@ -87,7 +87,7 @@ public static class KillsFigure
             var final = await ServeRun.SpecStatusesAsync(server.Client, specIds, cancellationToken).ConfigureAwait(false);
             var violations = await run.ViolationsAsync(specIds, cancellationToken).ConfigureAwait(false);
             await output.WriteLineAsync(Invariant.Format($"  finished in {elapsed.TotalSeconds:F0} s after {interrupted.Count} kills: {string.Join(", ", final.Values.GroupBy(s => s).Select(g => $"{g.Count()} {g.Key}"))}")).ConfigureAwait(false);
-            await output.WriteLineAsync(Invariant.Format($"  tasks running at a kill, run again after the takeover: {interrupted.Sum()} in all ({string.Join(" ", interrupted)})")).ConfigureAwait(false);
+            await output.WriteLineAsync(Invariant.Format($"  task records running at each kill (each runs again; one not yet redone counts again at the next kill): {string.Join(" ", interrupted)}, {interrupted.Sum()} summed")).ConfigureAwait(false);
             await output.WriteLineAsync(Invariant.Format($"  from a restart to the next completed task: median {Invariant.Median(stalls.Select(s => s.TotalSeconds)):F1} s, max {(stalls.Count == 0 ? 0 : stalls.Max(s => s.TotalSeconds)):F1} s")).ConfigureAwait(false);
             var leftMounted = run.MountedWorkspaces();
             await output.WriteLineAsync(Invariant.Format($"  workspace volumes still mounted after the run (left by killed workers): {leftMounted.Count}{(leftMounted.Count == 0 ? "" : " MISSED: " + string.Join(", ", leftMounted))}")).ConfigureAwait(false);
