@@ -117,7 +117,9 @@ internal sealed class RecordTable(TableServiceClient service, string tableName)
         {
             throw new StorageUnavailableException(Endpoint, failure);
         }
-        catch (AggregateException failure) when (failure.InnerExceptions.All(e => e is RequestFailedException or HttpRequestException or TimeoutException))
+        // The client's retries end in an aggregate of every try's failure; a try that hit the network timeout is a
+        // TaskCanceledException there (the caller's own cancellation ends the retries before any aggregate is made).
+        catch (AggregateException failure) when (failure.InnerExceptions.All(e => e is RequestFailedException or HttpRequestException or TimeoutException or TaskCanceledException))
         {
             throw new StorageUnavailableException(Endpoint, failure);
         }

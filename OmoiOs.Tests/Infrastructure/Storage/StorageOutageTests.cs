@@ -32,5 +32,33 @@ public sealed class StorageOutageTests : IDisposable
         Assert.False(reachable);
     }
 
+    [Fact]
+    public async Task GetAsync_StorageAcceptsButNeverAnswers_ThrowsStorageUnavailableNamingTheEndpoint()
+    {
+        // A listener that never accepts: the kernel completes the connection, the request is sent, no answer ever comes,
+        // so every try ends on the client's network timeout (what a saturated storage looks like).
+        var silent = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        silent.Start();
+        try
+        {
+            var port = ((System.Net.IPEndPoint)silent.LocalEndpoint).Port;
+            using var storage = new StorageHarness(settings: new Dictionary<string, string?>
+            {
+                ["OMOI_STORAGE"] = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:{port}/devstoreaccount1;",
+                ["OMOI_STORAGE_TIMEOUT"] = "00:00:01",
+                ["OMOI_STORAGE_RETRIES"] = "1",
+            });
+
+            var error = await Assert.ThrowsAsync<StorageUnavailableException>(() =>
+                storage.Get<ISpecRepository>().GetAsync(TestRecords.NewSpecId(), CancellationToken.None));
+
+            Assert.Contains($"127.0.0.1:{port}", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            silent.Stop();
+        }
+    }
+
     public void Dispose() => _storage.Dispose();
 }
