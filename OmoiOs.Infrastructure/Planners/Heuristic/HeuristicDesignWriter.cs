@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using OmoiOs.Core.Domain;
 using OmoiOs.Core.Planning.Outputs;
+using OmoiOs.Infrastructure.Execution.Checks;
 
 namespace OmoiOs.Infrastructure.Planners.Heuristic;
 
@@ -299,7 +300,7 @@ public static partial class HeuristicDesignWriter
             .Select(c => $"{RepositoryLayout.TestPathFor(profile, c.FilePath)} for {c.FilePath}").Distinct(StringComparer.Ordinal).ToList();
         var strategy = "Every acceptance criterion gets at least one automated test, in the repository's own layout"
             + (tests.Count > 0 ? $": {string.Join("; ", tests)}." : ".");
-        return strategy + (profile.TestCommand is null ? " No test command was detected; the tasks name one." : $" The suite runs with `{profile.TestCommand}`.");
+        return strategy + (profile.TestCommand is null ? " No test command was detected; the tasks name one." : $" The suite runs in the task's sandbox with {CheckCatalog.Describe(profile.TestCommand)}.");
     }
 
     private static string Security(IReadOnlyList<PlannedRequirement> requirements, List<ApiEndpoint> endpoints)

@@ -1,4 +1,5 @@
 using OmoiOs.Core.Planning.Outputs;
+using OmoiOs.Infrastructure.Execution.Checks;
 
 namespace OmoiOs.Infrastructure.Planners.Heuristic;
 
@@ -50,7 +51,7 @@ public static class HeuristicExploreWriter
             summary += $" Built with {string.Join(", ", profile.BuildSystems)}.";
         }
 
-        summary += profile.TestCommand is null ? " No test command was detected." : $" Tests run with `{profile.TestCommand}`.";
+        summary += profile.TestCommand is null ? " No test command was detected." : $" Tests run with {CheckCatalog.Describe(profile.TestCommand)}.";
         if (snapshot.Stats.Truncated)
         {
             summary += " The scan stopped at its bound, so the figures cover part of the repository.";

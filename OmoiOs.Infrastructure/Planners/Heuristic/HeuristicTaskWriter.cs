@@ -1,5 +1,6 @@
 using OmoiOs.Core.Domain;
 using OmoiOs.Core.Planning.Outputs;
+using OmoiOs.Infrastructure.Execution.Checks;
 
 namespace OmoiOs.Infrastructure.Planners.Heuristic;
 
@@ -114,7 +115,7 @@ public static class HeuristicTaskWriter
     {
         private readonly List<Draft> _drafts = [];
         private readonly HashSet<string> _present = new(profile.AllFiles, StringComparer.Ordinal);
-        private readonly string _passes = profile.TestCommand is null ? "The repository's tests pass." : $"`{profile.TestCommand}` passes.";
+        private readonly string _passes = profile.TestCommand is null ? "The repository's tests pass." : $"The check passes: {CheckCatalog.Describe(profile.TestCommand)}.";
 
         public List<Draft> Implement(string file, List<PlannedRequirement> served, bool configuration, List<Draft> after)
         {

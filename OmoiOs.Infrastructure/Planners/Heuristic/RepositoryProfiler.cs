@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using OmoiOs.Core.Planning.Outputs;
+using OmoiOs.Infrastructure.Execution.Checks;
 
 namespace OmoiOs.Infrastructure.Planners.Heuristic;
 
@@ -239,18 +240,12 @@ public static partial class RepositoryProfiler
             return root.Contains("gradlew") ? "./gradlew test" : "gradle test";
         }
 
-        var pythonTests = tests.Where(t => t.EndsWith(".py", StringComparison.Ordinal)).ToList();
+        // pytest runs unittest cases too; in a sandbox without pytest the check falls back (CheckCatalog), so one command serves both.
         var mentionsPytest = root.Contains("pytest.ini") || root.Contains("conftest.py")
             || manifests.Values.Any(v => v.Contains("pytest", StringComparison.OrdinalIgnoreCase));
-        if (mentionsPytest)
+        if (mentionsPytest || tests.Any(t => t.EndsWith(".py", StringComparison.Ordinal)))
         {
-            return "python -m pytest";
-        }
-
-        if (pythonTests.Count > 0)
-        {
-            var directory = pythonTests.Select(t => t.Split('/')[0]).GroupBy(d => d).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
-            return directory.EndsWith(".py", StringComparison.Ordinal) ? "python -m unittest discover" : $"python -m unittest discover -s {directory}";
+            return CheckCatalog.PytestCommand;
         }
 
         return root.Contains("Gemfile") && paths.Any(p => p.StartsWith("spec/", StringComparison.Ordinal)) ? "bundle exec rspec" : null;

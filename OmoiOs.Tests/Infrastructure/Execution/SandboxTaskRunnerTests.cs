@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using OmoiOs.Core.Execution;
 using OmoiOs.Infrastructure.Agents;
 using OmoiOs.Infrastructure.Execution;
+using OmoiOs.Infrastructure.Execution.Checks;
 using OmoiOs.Infrastructure.Sandboxes;
 using OmoiOs.Infrastructure.Workspaces;
 using OmoiOs.Tests.Infrastructure.Sandboxes;
@@ -214,6 +215,7 @@ public sealed class SandboxTaskRunnerTests : IDisposable
         return new SandboxTaskRunner(
             SandboxTestOptions.LocalProvider(options.Value),
             agent ?? Agent(),
+            new SandboxCheckResolver(),
             new TaskWorkspaces(options, NullLogger<TaskWorkspaces>.Instance),
             options,
             NullLogger<SandboxTaskRunner>.Instance);
