@@ -47,7 +47,7 @@ public sealed class RepositoryProfilerTests
     [InlineData("go.mod", "module example.com/x", "go test ./...")]
     [InlineData("Cargo.toml", "[package]", "cargo test")]
     [InlineData("pom.xml", "<project/>", "mvn test")]
-    [InlineData("requirements.txt", "pytest==8.0", "python -m pytest")]
+    [InlineData("requirements.txt", "pytest==8.0", "python3 -m pytest")]
     [InlineData("run-tests.sh", "#!/bin/sh", "./run-tests.sh")]
     [InlineData("Makefile", "build:\n\tcc x.c\n", null)]
     public void Profile_RootManifest_TestCommand(string manifest, string content, string? expected)
@@ -58,11 +58,11 @@ public sealed class RepositoryProfilerTests
     }
 
     [Fact]
-    public void Profile_PythonTestsWithoutPytest_Unittest()
+    public void Profile_PythonTestsNotMentioningPytest_Pytest()
     {
         var profile = RepositoryProfiler.Profile(Snapshots.Of(["pkg/core.py", "tests/test_core.py"]));
 
-        Assert.Equal("python -m unittest discover -s tests", profile.TestCommand);
+        Assert.Equal("python3 -m pytest", profile.TestCommand);
     }
 
     [Fact]
