@@ -49,7 +49,7 @@ public static partial class CheckCatalog
                 new CheckCandidate(PythonFallbackCommand, "python3 --version", "python3")
                 {
                     Explanation = "compiles every Python file, then runs pytest-style test functions, Test* classes and unittest "
-                        + "cases with the standard library (no fixtures, marks or conftest.py)",
+                        + "cases with the standard library (of pytest's fixtures only tmp_path; no marks or conftest.py)",
                     UsesPythonTestRunner = true,
                 },
             ];

@@ -115,6 +115,6 @@ public sealed class SandboxCheckResolver
         }
 
         var fallback = candidates[chosen];
-        return new ResolvedCheck(fallback, $"the sandbox has {missing}; running `{fallback.Command}` instead, which {fallback.Explanation} ({Found(chosen)})");
+        return new ResolvedCheck(fallback, $"the sandbox has {missing}; running the fallback instead, which {fallback.Explanation} ({Found(chosen)})");
     }
 }

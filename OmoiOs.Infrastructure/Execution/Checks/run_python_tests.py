@@ -2,9 +2,10 @@
 
 Runs with the standard library only. It collects test_*.py and *_test.py files (outside hidden folders, virtual
 environments, node_modules and site-packages) and runs, as pytest would: module-level functions named test*, the test*
-methods of classes named Test* that have no __init__, and unittest.TestCase classes. It is not pytest: fixtures,
-conftest.py, marks and parametrize are not supported. A test that asks for arguments (fixtures) is counted as not run;
-a test module that imports pytest cannot be checked without pytest and stops the check with exit code 127.
+methods of classes named Test* that have no __init__, and unittest.TestCase classes. It is not pytest: of its fixtures
+only tmp_path is given (a fresh temporary folder); conftest.py, marks and parametrize are not supported. A test that asks
+for another argument is counted as not run; a test module that imports pytest cannot be checked without pytest and stops
+the check with exit code 127.
 
 Each test file is imported the way pytest's default "prepend" import mode does (its first folder upwards without an
 __init__.py goes first on sys.path); the repository root and src/ are on sys.path too.
@@ -14,7 +15,9 @@ Exit codes follow pytest: 0 all collected tests passed, 1 some failed, 5 no test
 import importlib
 import inspect
 import os
+import pathlib
 import sys
+import tempfile
 import traceback
 import unittest
 
@@ -51,12 +54,22 @@ def plain_tests(module):
                 yield f"{name}::{method}", (lambda cls=value, m=method: getattr(cls(), m))()
 
 
+SUPPORTED_FIXTURES = {"tmp_path"}
+
+
 def required_arguments(function):
     try:
         parameters = inspect.signature(function).parameters.values()
     except (TypeError, ValueError):
         return []
     return [p.name for p in parameters if p.default is p.empty and p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)]
+
+
+def call(function, arguments):
+    if not arguments:
+        return function()
+    with tempfile.TemporaryDirectory(prefix="omoi-test-") as folder:
+        return function(tmp_path=pathlib.Path(folder))
 
 
 def main():
@@ -87,11 +100,12 @@ def main():
         for name, function in plain_tests(module):
             test_id = f"{shown}::{name}"
             arguments = required_arguments(function)
-            if arguments:
-                not_run.append(f"{test_id} (needs fixtures: {', '.join(arguments)})")
+            unsupported = [a for a in arguments if a not in SUPPORTED_FIXTURES]
+            if unsupported:
+                not_run.append(f"{test_id} (needs fixtures: {', '.join(unsupported)})")
                 continue
             try:
-                result = function()
+                result = call(function, arguments)
                 if inspect.iscoroutine(result):
                     result.close()
                     not_run.append(f"{test_id} (async test)")
