@@ -88,10 +88,43 @@ public sealed partial class PythonRepositoryRunTests
         }
     }
 
-    private static async Task<string> CreateRepositoryAsync()
+    [Fact]
+    public async Task RunSpec_RepositoryTestFails_TasksRetriedThenTheSpecFailsNamingTheTest()
+    {
+        var repository = await CreateRepositoryAsync(("tests/test_broken.py", "from calc import add\n\n\ndef test_add_is_broken():\n    assert add(2, 2) == 5\n"));
+        await using var server = await LocalServerHarness.StartAsync(agent: "example");
+        try
+        {
+            var created = await server.Client.PostAsync("specs", LocalServerHarness.Json(JsonSerializer.Serialize(new
+            {
+                title = "Subtraction",
+                description = "Add a subtract function to calc.py that returns a minus b.",
+                repository,
+                options = new { maxRetries = 1 },
+            })));
+            var id = (await LocalServerHarness.ReadJsonAsync(created)).GetProperty("id").GetString()!;
+            await server.ExecuteAsync(id);
+
+            var spec = await server.WaitForStatusAsync(id, "completed", "failed", "cancelled");
+
+            var tasks = (await server.GetJsonAsync($"tasks?specId={id}&pageSize=1000")).GetProperty("items").EnumerateArray().ToList();
+            Assert.True(spec.GetProperty("status").GetString() == "failed", $"{spec}\n{string.Join('\n', tasks)}");
+            var failed = tasks.Where(t => t.GetProperty("status").GetString() == "failed").ToList();
+            Assert.NotEmpty(failed);
+            Assert.All(failed, t => Assert.Equal(2, t.GetProperty("attempts").GetInt32()));
+            Assert.All(failed, t => Assert.Contains("test_add_is_broken", t.GetProperty("feedback").GetString()));
+            Assert.All(failed, t => Assert.Equal(1, t.GetProperty("result").GetProperty("checkExitCode").GetInt32()));
+        }
+        finally
+        {
+            SampleRepository.Delete(repository);
+        }
+    }
+
+    private static async Task<string> CreateRepositoryAsync(params (string File, string Content)[] extra)
     {
         var path = Path.Combine(Path.GetTempPath(), "omoi-python-repo-" + Guid.NewGuid().ToString("N")[..12]);
-        foreach (var (file, content) in Files)
+        foreach (var (file, content) in Files.Select(f => (f.Key, f.Value)).Concat(extra))
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(path, file))!);
             await File.WriteAllTextAsync(Path.Combine(path, file), content);
