@@ -87,6 +87,7 @@ public sealed class SpecRequestValidator(IPlannerSelector planners, SpecDefaults
             SetupCommand = string.IsNullOrWhiteSpace(given.SetupCommand) ? null : given.SetupCommand,
             MaxRetries = given.MaxRetries ?? standard.MaxRetries,
             ApprovalTimeoutSeconds = given.ApprovalTimeoutSeconds ?? standard.ApprovalTimeoutSeconds,
+            KeepTaskBranches = given.KeepTaskBranches ?? standard.KeepTaskBranches,
         };
     }
 

@@ -56,7 +56,7 @@ internal static class ProgressView
         table.AddRow("elapsed", snapshot.Elapsed.ToString(@"mm\:ss"));
         if (spec.PendingApproval is { } gate)
         {
-            table.AddRow("[yellow]approval[/]", Markup.Escape($"waiting: omoi approve {spec.Id} --gate {Wire(gate)}"));
+            table.AddRow("[yellow]approval[/]", Markup.Escape($"waiting: read it with omoi show {spec.Id} {Wire(gate)}, then omoi approve {spec.Id} --gate {Wire(gate)}"));
         }
 
         return table;
