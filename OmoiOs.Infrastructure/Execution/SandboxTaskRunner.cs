@@ -127,17 +127,9 @@ public sealed class SandboxTaskRunner : ITaskRunner
         log.Step("sandbox", $"{_sandboxes.Name} sandbox {sandbox.Id}, workspace at {sandbox.WorkspacePath}");
 
         var setup = SetupStep(request, workspace);
-        if (setup is not null)
+        if (setup is not null && await RunSetupAsync(setup.Value, request, sandbox, attempt, clock, cancellationToken).ConfigureAwait(false) is { } setupFailed)
         {
-            var network = _options.SetupNetwork && _sandboxes.Name == SandboxOptions.Local;
-            var setupCommand = new SandboxCommand(setup.Value.Command, TimeSpan.FromSeconds(request.Task.TimeoutSeconds)) { AllowNetwork = network };
-            var ran = await sandbox.RunAsync(setupCommand, cancellationToken).ConfigureAwait(false);
-            log.Command($"setup ({setup.Value.Source}; network {(network || _options.AllowNetwork ? "allowed" : "off")})", setup.Value.Command, ran);
-            if (!ran.Succeeded)
-            {
-                var why = ran.LimitsHit is { } hit ? $"stopped by {hit}" : $"exit {ran.ExitCode}";
-                return attempt.Failed($"The setup step ({setup.Value.Source}) failed ({why}). The end of its output:\n{Tail(ran.Output)}", clock, retryable: false);
-            }
+            return setupFailed;
         }
 
         var check = await ChooseCheckAsync(request, sandbox, setup?.Source, cancellationToken).ConfigureAwait(false);
@@ -262,6 +254,23 @@ public sealed class SandboxTaskRunner : ITaskRunner
 
         var script = new FileInfo(Path.Combine(workspace.Path, RepositorySetupScript));
         return script.Exists || script.LinkTarget is not null ? ($"sh {RepositorySetupScript}", $"{RepositorySetupScript} in the repository") : null;
+    }
+
+    /// <summary>Runs the setup step in the sandbox before the agent; its failure is the attempt's outcome (not retried), else null.</summary>
+    private async Task<TaskRunOutcome?> RunSetupAsync((string Command, string Source) setup, TaskRunRequest request, ISandbox sandbox, Attempt attempt, Stopwatch clock, CancellationToken cancellationToken)
+    {
+        // Network for one command is a bubblewrap feature; a Daytona sandbox's network is fixed when it is created.
+        var network = _options.SetupNetwork && _sandboxes.Name == SandboxOptions.Local;
+        var command = new SandboxCommand(setup.Command, TimeSpan.FromSeconds(request.Task.TimeoutSeconds)) { AllowNetwork = network };
+        var ran = await sandbox.RunAsync(command, cancellationToken).ConfigureAwait(false);
+        attempt.Log.Command($"setup ({setup.Source}; network {(network || _options.AllowNetwork ? "allowed" : "off")})", setup.Command, ran);
+        if (ran.Succeeded)
+        {
+            return null;
+        }
+
+        var why = ran.LimitsHit is { } hit ? $"stopped by {hit}" : $"exit {ran.ExitCode}";
+        return attempt.Failed($"The setup step ({setup.Source}) failed ({why}). The end of its output:\n{Tail(ran.Output)}", clock, retryable: false);
     }
 
     /// <summary>A check the spec names runs as given; a detected one is probed for in the sandbox (once per run and setup step).</summary>
