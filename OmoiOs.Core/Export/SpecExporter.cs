@@ -23,6 +23,6 @@ public static class SpecExporter
         var titleEnd = file.Content.IndexOf('\n', StringComparison.Ordinal);
         return titleEnd < 0
             ? file with { Content = $"{file.Content}\n\n{DraftNote}\n" }
-            : file with { Content = $"{file.Content[..titleEnd]}\n\n{DraftNote}\n{file.Content[titleEnd..]}" };
+            : file with { Content = $"{file.Content[..titleEnd]}\n\n{DraftNote}\n\n{file.Content[titleEnd..].TrimStart('\n')}" };
     }
 }
