@@ -52,6 +52,7 @@ public sealed class DesignEvaluator : IPhaseOutputEvaluator<DesignOutput>
                 "every endpoint has a method and a path");
         }
 
+        GroundingChecks.AddDesign(checks, output, prior);
         return checks.Build(SpecPhase.Design);
     }
 

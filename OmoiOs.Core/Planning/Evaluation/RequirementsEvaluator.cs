@@ -55,6 +55,7 @@ public sealed class RequirementsEvaluator : IPhaseOutputEvaluator<RequirementsOu
             "every type agrees with its id");
         checks.Add("titles_present", hard: false, weight: 0.5, count,
             requirements.Where(r => string.IsNullOrWhiteSpace(r.Title)).Select(r => $"{r.Id} has no title").ToList(), "every requirement has a title");
+        GroundingChecks.AddRequirements(checks, output);
         return checks.Build(SpecPhase.Requirements);
     }
 

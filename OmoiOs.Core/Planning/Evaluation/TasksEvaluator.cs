@@ -51,6 +51,7 @@ public sealed class TasksEvaluator : IPhaseOutputEvaluator<TasksOutput>
             "every code task names its files");
         checks.Add("titles_present", hard: false, weight: 0.5, count,
             tasks.Where(t => string.IsNullOrWhiteSpace(t.Title)).Select(t => $"{t.Id} has no title").ToList(), "every task has a title");
+        GroundingChecks.AddTasks(checks, output, prior);
         if (output.CriticalPath.Count > 0)
         {
             checks.Add("critical_path_valid", hard: false, weight: 0.5, output.CriticalPath.Count,

@@ -1,4 +1,5 @@
 using OmoiOs.Core.Domain;
+using OmoiOs.Core.Planning.Grounding;
 using OmoiOs.Core.Planning.Outputs;
 
 namespace OmoiOs.Infrastructure.Planners.Heuristic;
@@ -16,8 +17,10 @@ public static class HeuristicTaskWriter
     private const int MaxHours = 4;
 
     /// <param name="feedback">Requirements it calls uncovered get an implementation task even when the design gave them to a document.</param>
-    public static TasksOutput Write(string title, RequirementsOutput requirements, DesignOutput design, RepositoryProfile profile, PlannerFeedback feedback)
+    /// <param name="specNamedFiles">Existing files the spec names; each one is changed by a task.</param>
+    public static TasksOutput Write(string title, RequirementsOutput requirements, DesignOutput design, RepositoryProfile profile, PlannerFeedback feedback, IReadOnlyList<string> specNamedFiles)
     {
+        ArgumentNullException.ThrowIfNull(specNamedFiles);
         ArgumentNullException.ThrowIfNull(feedback);
         ArgumentException.ThrowIfNullOrWhiteSpace(title);
         ArgumentNullException.ThrowIfNull(requirements);
@@ -66,6 +69,7 @@ public static class HeuristicTaskWriter
             plan.Document(profile.Readme ?? $"docs/{Words.ToKebabCase(FeatureKey.NameWords(title))}.md", requirements.Requirements);
         }
 
+        plan.Include(specNamedFiles);
         return plan.ToOutput();
     }
 
@@ -181,6 +185,26 @@ public static class HeuristicTaskWriter
             draft.Criteria.Add($"{file} describes {string.Join(", ", served.Select(r => r.Id))}.");
             draft.Criteria.Add($"Every command shown in {file} runs as written.");
             Add(draft);
+        }
+
+        /// <summary>Gives every named file that no task touches yet to the task of its kind: a test to the last test task, anything else to the first implementation task.</summary>
+        public void Include(IReadOnlyList<string> files)
+        {
+            foreach (var file in files.Where(f => !_drafts.Any(d => d.Files.Contains(f, StringComparer.Ordinal))))
+            {
+                var owner = TestFiles.IsTest(file)
+                    ? _drafts.LastOrDefault(d => d.Type == SpecTaskType.Test)
+                    : _drafts.FirstOrDefault(d => d.Type is SpecTaskType.Implementation or SpecTaskType.Configuration);
+                owner ??= _drafts.LastOrDefault();
+                if (owner is null)
+                {
+                    continue;
+                }
+
+                Touch(owner, file);
+                var index = _drafts.IndexOf(owner);
+                owner.After.AddRange(_drafts.Take(index).Where(d => d.Files.Contains(file, StringComparer.Ordinal) && !owner.After.Contains(d)));
+            }
         }
 
         public TasksOutput ToOutput()

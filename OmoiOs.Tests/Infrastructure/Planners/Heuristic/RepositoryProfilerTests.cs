@@ -1,3 +1,4 @@
+using OmoiOs.Core.Planning.Grounding;
 using OmoiOs.Infrastructure.Planners.Heuristic;
 
 
@@ -76,18 +77,5 @@ public sealed class RepositoryProfilerTests
         Assert.Equal(("Shop.Tests", TestNaming.SuffixTests, true, NamingStyle.PascalCase), (csharp.TestRoot, csharp.TestNaming, csharp.TestsMirrorSources, csharp.Naming));
         Assert.Equal(["moq", "xunit"], profile.Frameworks);
         Assert.Equal("dotnet test", profile.TestCommand);
-    }
-
-    [Theory]
-    [InlineData("tests/test_x.py", true)]
-    [InlineData("pkg/x_test.go", true)]
-    [InlineData("web/button.spec.ts", true)]
-    [InlineData("App.Tests/Thing.cs", true)]
-    [InlineData("src/ThingTests.cs", true)]
-    [InlineData("src/contest.py", false)]
-    [InlineData("src/latest.js", false)]
-    public void IsTestFile_Path_ByFolderOrName(string path, bool expected)
-    {
-        Assert.Equal(expected, RepositoryProfiler.IsTestFile(path));
     }
 }
