@@ -2,7 +2,7 @@ namespace OmoiOs.Core.Planning.Grounding;
 
 /// <summary>
 /// Whole-phrase titles: shortening a sentence only where a clause or phrase ends, and telling a title cut mid-word or
-/// mid-clause ("…an entry in", "…a sub function that subtracts" from "…that subtracts two numbers") from a whole one.
+/// mid-clause ("…an entry in", "…a sub function to src/calc.py that subtracts" from "…that subtracts two numbers") from a whole one.
 /// </summary>
 public static class Phrases
 {
@@ -19,11 +19,14 @@ public static class Phrases
         "any", "all", "some", "during", "then",
     };
 
-    /// <summary>Words that start a new clause: a title may stop before them.</summary>
+    /// <summary>
+    /// Words that start a new clause: a title may stop before them. Not "that" or "whether": after a verb they open its
+    /// object ("prints that it was skipped"), so stopping there leaves the verb without one.
+    /// </summary>
     private static readonly HashSet<string> ClauseStarts = new(StringComparer.OrdinalIgnoreCase)
     {
-        "and", "or", "but", "so", "that", "which", "who", "whose", "when", "whenever", "while", "where", "if", "unless",
-        "because", "after", "before", "until", "once", "since", "whether", "then", "instead",
+        "and", "or", "but", "so", "which", "who", "whose", "when", "whenever", "while", "where", "if", "unless",
+        "because", "after", "before", "until", "once", "since", "then", "instead",
     };
 
     /// <summary>Words that start a phrase (prepositions): a title may stop before them, as a last resort.</summary>

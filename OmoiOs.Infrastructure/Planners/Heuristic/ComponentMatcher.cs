@@ -34,7 +34,8 @@ public static class ComponentMatcher
     public static string? Match(PlannedRequirement requirement, RepositoryProfile profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        return Named(requirement, profile) ?? Best(requirement, profile, profile.SourceFiles, MinScore);
+        // Files in hidden folders (.github/, .devcontainer/) are tooling, not the feature's home.
+        return Named(requirement, profile) ?? Best(requirement, profile, profile.SourceFiles.Where(f => !f.StartsWith('.') && !f.Contains("/.", StringComparison.Ordinal)), MinScore);
     }
 
     /// <summary>The file the requirement names outright (by path, unique file name or README), shortest path first.</summary>

@@ -108,7 +108,7 @@ public static partial class HeuristicDesignWriter
             Type = type,
             FilePath = file,
             Responsibility = (exists ? $"Existing {type}, extended for: " : $"New {type} in the repository's conventions, for: ") + titles + (served.Count > 3 ? "; and more" : "") + ".",
-            Interfaces = type is "documentation" or "configuration" or "script"
+            Interfaces = type is "documentation" or "configuration" or "script" or HeuristicTaskWriter.TestComponent
                 ? []
                 : served.Select(r => InterfaceName(r, convention.Naming)).Where(n => n.Length > 0).Distinct(StringComparer.Ordinal).Take(MaxInterfaces).ToList(),
             Requirements = served.Select(r => r.Id).ToList(),
@@ -148,6 +148,11 @@ public static partial class HeuristicDesignWriter
         if (ConfigurationExtensions.Any(e => name.EndsWith(e, StringComparison.Ordinal)))
         {
             return "configuration";
+        }
+
+        if (TestFiles.IsTest(file))
+        {
+            return HeuristicTaskWriter.TestComponent;
         }
 
         var words = Words.Tokens(name).ToHashSet(StringComparer.Ordinal);
@@ -322,7 +327,7 @@ public static partial class HeuristicDesignWriter
 
     private static string TestingStrategy(RepositoryProfile profile, List<DesignComponent> components, IReadOnlyList<string> specNamedFiles)
     {
-        var tests = components.Where(c => c.Type is not ("documentation" or "configuration"))
+        var tests = components.Where(c => c.Type is not ("documentation" or "configuration" or HeuristicTaskWriter.TestComponent))
             .Select(c => $"{RepositoryLayout.TestPathFor(profile, c.FilePath)} for {c.FilePath}").Distinct(StringComparer.Ordinal).ToList();
         var strategy = "Every acceptance criterion gets at least one automated test, in the repository's own layout"
             + (tests.Count > 0 ? $": {string.Join("; ", tests)}." : ".");

@@ -52,7 +52,7 @@ public static class RepositoryLayout
     /// The test file that belongs to a source file, grounded in the repository's own tests: an existing test of the
     /// expected name (test_timed.py for timed.py), else a suite's catch-all file (test.js, tests/test.rs), else a new
     /// file named by the tests' naming in the folder the layout gives, or, when that folder does not fit the
-    /// layout, in the existing test folder that shares most words with the source's folder.
+    /// layout, in the existing test folder that shares most words with the source's folder (the shallowest on a tie).
     /// </summary>
     public static string TestPathFor(RepositoryProfile profile, string sourcePath)
     {
@@ -83,7 +83,7 @@ public static class RepositoryLayout
 
         var sourceDirectory = RepositoryTree.DirectoryOf(sourcePath);
         var home = peers.Select(RepositoryTree.DirectoryOf).GroupBy(d => d, StringComparer.Ordinal)
-            .OrderByDescending(g => SharedWords(g.Key, sourceDirectory)).ThenByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .OrderByDescending(g => SharedWords(g.Key, sourceDirectory)).ThenBy(g => g.Key.Count(c => c == '/')).ThenByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
             .First().Key;
         return Join(home, name);
     }

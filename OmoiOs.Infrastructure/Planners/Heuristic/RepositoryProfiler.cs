@@ -355,13 +355,14 @@ public static partial class RepositoryProfiler
     {
         var ownSources = sources.Where(p => LanguageCatalog.Of(p)?.Name == language).ToList();
         var ownTests = tests.Where(p => LanguageCatalog.Of(p)?.Name == language).ToList();
-        var sample = ownSources.Count > 0 ? ownSources : ownTests;
+        // Files known by name alone (Rakefile) have no extension to give new files.
+        var sample = (ownSources.Count > 0 ? ownSources : ownTests).Select(RepositoryTree.ExtensionOf).Where(e => e.Length > 0).ToList();
         if (sample.Count == 0)
         {
             return null;
         }
 
-        var extension = sample.Select(p => p[p.LastIndexOf('.')..]).GroupBy(e => e, StringComparer.Ordinal)
+        var extension = sample.GroupBy(e => e, StringComparer.Ordinal)
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
         var testNamings = ownTests.Select(t => TestFiles.NamingOf(t[(t.LastIndexOf('/') + 1)..])).OfType<TestNaming>().ToList();
         var testRoot = ownTests.Count == 0 ? null : MostCommon(ownTests.Select(TestRootOf));

@@ -78,4 +78,13 @@ public sealed class RepositoryProfilerTests
         Assert.Equal(["moq", "xunit"], profile.Frameworks);
         Assert.Equal("dotnet test", profile.TestCommand);
     }
+
+    [Fact]
+    public void Profile_RubyWithRakefile_ConventionFromTheFilesWithExtensions()
+    {
+        var profile = RepositoryProfiler.Profile(Snapshots.Of(["Rakefile", "lib/party.rb", "spec/party_spec.rb"]));
+
+        var ruby = Assert.Single(profile.Conventions, c => c.Language == "Ruby");
+        Assert.Equal((".rb", TestNaming.SuffixUnderscoreSpec), (ruby.Extension, ruby.TestNaming));
+    }
 }
