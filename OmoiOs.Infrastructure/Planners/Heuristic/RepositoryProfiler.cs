@@ -374,7 +374,7 @@ public static partial class RepositoryProfiler
             SourceRoot = MostCommon(ownSources.Select(DirectoryOf)) ?? "",
             Naming = NamingOf(ownSources, language),
             TestRoot = colocated ? null : testRoot,
-            TestNaming = testNamings.Count > 0 ? MostCommon(testNamings) : DefaultTestNaming(language),
+            TestNaming = testNamings.Count > 0 ? MostCommon(testNamings) : ownTests.Count > 0 ? TestNaming.Plain : DefaultTestNaming(language),
             TestsMirrorSources = !colocated && testRoot is not null && ownTests.Any(t => t.StartsWith(testRoot + "/", StringComparison.Ordinal) && t[(testRoot.Length + 1)..].Contains('/', StringComparison.Ordinal)),
             TestFileCount = ownTests.Count,
         };
