@@ -5,7 +5,7 @@ using OmoiOs.Core.Serialization;
 
 namespace OmoiOs.Core.Planning.Evaluation;
 
-/// <summary>REQUIREMENTS: well-formed unique keys, EARS sentences without errors, at least two criteria each.</summary>
+/// <summary>REQUIREMENTS: well-formed unique keys, EARS sentences without errors, at least two criteria each, whole-phrase titles.</summary>
 public sealed class RequirementsEvaluator : IPhaseOutputEvaluator<RequirementsOutput>
 {
     public const int MinimumAcceptanceCriteria = 2;

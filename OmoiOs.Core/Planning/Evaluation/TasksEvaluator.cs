@@ -5,8 +5,9 @@ using OmoiOs.Core.Planning.Outputs;
 namespace OmoiOs.Core.Planning.Evaluation;
 
 /// <summary>
-/// TASKS: well-formed unique keys, dependencies that exist and form no cycle, every requirement covered by a task;
-/// estimates of 1–4 hours and declared files earn score.
+/// TASKS: well-formed unique keys, dependencies that exist and form no cycle, every requirement covered by a task,
+/// whole-phrase titles and a plan grounded in the repository (<see cref="GroundingChecks"/>); estimates of 1–4 hours
+/// and declared files earn score.
 /// </summary>
 public sealed class TasksEvaluator : IPhaseOutputEvaluator<TasksOutput>
 {
