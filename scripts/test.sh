@@ -11,9 +11,15 @@ started=$(./scripts/azurite.sh)
 trap '[[ -n "$started" ]] && ./scripts/azurite-stop.sh "$started" || true' EXIT
 
 results=$(mktemp -d)
+# Each passing test's line is counted, not printed: a progress line every 100 tests, everything else as it comes.
 run_tests() {
-  dotnet test OmoiOs.Tests/OmoiOs.Tests.csproj --no-build -nologo --logger "console;verbosity=minimal" \
-    --logger "trx;LogFileName=$1" --results-directory "$results" "${@:2}"
+  dotnet test OmoiOs.Tests/OmoiOs.Tests.csproj --no-build -nologo --logger "console;verbosity=normal" \
+    --logger "trx;LogFileName=$1" --results-directory "$results" "${@:2}" |
+    awk -v start="$(date +%s)" '
+      /^  Passed / { if (++passed % 100 == 0) { printf "test: %d passed, %d failed so far (%ds)\n", passed, failed, systime() - start; fflush() } next }
+      /^  Failed / { failed++ }
+      { print; fflush() }'
+  return "${PIPESTATUS[0]}"
 }
 
 if run_tests first.trx "$@"; then

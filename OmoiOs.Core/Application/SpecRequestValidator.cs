@@ -82,6 +82,7 @@ public sealed class SpecRequestValidator(IPlannerSelector planners, SpecDefaults
             CheckCommand = string.IsNullOrWhiteSpace(given.CheckCommand) ? null : given.CheckCommand,
             MaxRetries = given.MaxRetries ?? standard.MaxRetries,
             ApprovalTimeoutSeconds = given.ApprovalTimeoutSeconds ?? standard.ApprovalTimeoutSeconds,
+            KeepTaskBranches = given.KeepTaskBranches ?? standard.KeepTaskBranches,
         };
     }
 

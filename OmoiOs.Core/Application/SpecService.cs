@@ -6,8 +6,7 @@ using OmoiOs.Core.Errors;
 using OmoiOs.Core.Execution;
 using OmoiOs.Core.Export;
 using OmoiOs.Core.Planning;
-using OmoiOs.Core.Planning.Outputs;
-using OmoiOs.Core.Planning.Sync;
+using OmoiOs.Core.Planning.Review;
 using OmoiOs.Core.Ports;
 using OmoiOs.Core.Serialization;
 using OmoiOs.Core.Workflow;
@@ -21,14 +20,13 @@ namespace OmoiOs.Core.Application;
 /// </summary>
 public sealed class SpecService(
     ISpecRepository specs,
-    IRequirementRepository requirements,
     ISpecTaskRepository specTasks,
     IWorkTaskRepository workTasks,
     ISpecEventRepository events,
     IRepositoryLocator repositories,
     SpecRequestValidator validator,
     ExecutionBridge bridge,
-    PhaseRunner phases,
+    PlanDocuments plan,
     IIdGenerator ids,
     TimeProvider timeProvider)
 {
@@ -213,65 +211,49 @@ public sealed class SpecService(
     }
 
     /// <summary>
-    /// The spec's requirements with their criteria. Before SYNC has stored them (e.g. while the requirements gate
-    /// waits for approval), the accepted REQUIREMENTS output, with the ids SYNC will give its records.
+    /// The spec's requirements with their criteria: the accepted REQUIREMENTS output as a draft (with the ids SYNC will
+    /// give its records) as soon as it passes its evaluation, the stored records once SYNC has run.
     /// </summary>
-    public async Task<IReadOnlyList<RequirementView>> RequirementsAsync(string specId, CancellationToken cancellationToken)
+    public async Task<RequirementListResponse> RequirementsAsync(string specId, CancellationToken cancellationToken)
     {
-        await specs.GetAsync(specId, cancellationToken).ConfigureAwait(false);
-        var stored = await requirements.ListAsync(specId, cancellationToken).ConfigureAwait(false);
-        IReadOnlyList<SpecAcceptanceCriterion> criteria;
-        if (stored.Count > 0)
-        {
-            criteria = await requirements.ListCriteriaAsync(specId, cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            var planned = (await phases.LoadAsync<RequirementsOutput>(specId, SpecPhase.Requirements, cancellationToken).ConfigureAwait(false))?.Requirements ?? [];
-            stored = planned.Select(r => RequirementRecords.Requirement(specId, r)).ToList();
-            criteria = planned.SelectMany(r => RequirementRecords.Criteria(specId, r)).ToList();
-        }
-
-        var byRequirement = criteria.ToLookup(c => c.RequirementId, StringComparer.Ordinal);
-        return stored
+        var spec = await specs.GetAsync(specId, cancellationToken).ConfigureAwait(false);
+        var planned = await plan.RequirementsAsync(spec, cancellationToken).ConfigureAwait(false);
+        var byRequirement = planned.Criteria.ToLookup(c => c.RequirementId, StringComparer.Ordinal);
+        var items = planned.Requirements
             .Select(r => new RequirementView(r.Id, r.Key, r.Title, r.Text, r.Pattern, r.Condition, r.Action, r.Category, r.Priority, r.Status,
                 byRequirement[r.Id].OrderBy(c => c.Ordinal).Select(c => new CriterionView(c.Id, c.Text, c.Completed)).ToList()))
             .ToList();
+        return new RequirementListResponse(items, null, planned.Review.Draft, planned.Review.Changes);
     }
 
-    public async Task<DesignOutput> DesignAsync(string specId, CancellationToken cancellationToken)
+    public async Task<DesignView> DesignAsync(string specId, CancellationToken cancellationToken)
     {
-        await specs.GetAsync(specId, cancellationToken).ConfigureAwait(false);
-        return await phases.LoadAsync<DesignOutput>(specId, SpecPhase.Design, cancellationToken).ConfigureAwait(false)
+        var spec = await specs.GetAsync(specId, cancellationToken).ConfigureAwait(false);
+        var design = await plan.DesignAsync(spec, cancellationToken).ConfigureAwait(false)
             ?? throw new NotFoundException("Design", specId);
+        return new DesignView(design.Design, design.Review);
     }
 
-    public async Task<IReadOnlyList<SpecTask>> TasksAsync(string specId, CancellationToken cancellationToken)
-    {
-        await specs.GetAsync(specId, cancellationToken).ConfigureAwait(false);
-        return await specTasks.ListAsync(specId, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>The planned tasks with their graph's critical path (the chain with the largest total estimate).</summary>
+    /// <summary>
+    /// The planned tasks with their graph's critical path (the chain with the largest total estimate): the accepted
+    /// TASKS output as a draft until SYNC stores it.
+    /// </summary>
     public async Task<SpecTaskListResponse> TaskListAsync(string specId, CancellationToken cancellationToken)
     {
-        var tasks = await TasksAsync(specId, cancellationToken).ConfigureAwait(false);
-        var graph = TaskGraph.Build(tasks.Select(t => new TaskNode(t.Id, t.DependsOn, t.EstimatedHours)));
+        var spec = await specs.GetAsync(specId, cancellationToken).ConfigureAwait(false);
+        var planned = await plan.TasksAsync(spec, cancellationToken).ConfigureAwait(false);
+        var graph = TaskGraph.Build(planned.Tasks.Select(t => new TaskNode(t.Id, t.DependsOn, t.EstimatedHours)));
         var critical = graph.HasCycle ? new CriticalPath([], 0) : graph.CriticalPath;
-        return new SpecTaskListResponse(tasks, null, critical.TaskIds, critical.Hours);
+        return new SpecTaskListResponse(planned.Tasks, null, critical.TaskIds, critical.Hours, planned.Review.Draft, planned.Review.Changes);
     }
 
+    /// <summary>The plan as Markdown files; before SYNC, its drafts, marked as such.</summary>
     public async Task<IReadOnlyList<ExportFile>> ExportAsync(string specId, SpecExportFormat format, CancellationToken cancellationToken)
     {
         var spec = await specs.GetAsync(specId, cancellationToken).ConfigureAwait(false);
-        var source = new SpecExportSource(
-            spec,
-            await requirements.ListAsync(specId, cancellationToken).ConfigureAwait(false),
-            await requirements.ListCriteriaAsync(specId, cancellationToken).ConfigureAwait(false),
-            await phases.LoadAsync<DesignOutput>(specId, SpecPhase.Design, cancellationToken).ConfigureAwait(false),
-            await specTasks.ListAsync(specId, cancellationToken).ConfigureAwait(false));
+        var source = await plan.ExportSourceAsync(spec, cancellationToken).ConfigureAwait(false);
         return source.Requirements.Count == 0 && source.Tasks.Count == 0
-            ? throw new ConflictException("Spec", specId, "it has nothing to export yet: planning has not reached SYNC.")
+            ? throw new ConflictException("Spec", specId, "it has nothing to export yet: planning has not produced its requirements.")
             : SpecExporter.Export(format, source);
     }
 

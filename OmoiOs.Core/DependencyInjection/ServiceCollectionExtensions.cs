@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using OmoiOs.Core.Application;
 using OmoiOs.Core.Execution;
 using OmoiOs.Core.Planning;
+using OmoiOs.Core.Planning.Review;
 using OmoiOs.Core.Planning.Evaluation;
 using OmoiOs.Core.Planning.Sync;
 using OmoiOs.Core.Workflow.Activities;
@@ -17,6 +18,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<PhaseEvaluator>();
         services.TryAddSingleton<PhaseRunner>();
+        services.TryAddSingleton<PlanDocuments>();
         services.TryAddSingleton<SyncService>();
         services.TryAddSingleton<ExecutionBridge>();
         services.TryAddSingleton<SpecRequestValidator>();

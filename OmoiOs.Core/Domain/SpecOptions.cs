@@ -29,4 +29,7 @@ public sealed record SpecOptions
 
     /// <summary>How long an approval gate waits before the spec fails.</summary>
     public int ApprovalTimeoutSeconds { get; init; } = 7 * 24 * 3600;
+
+    /// <summary>Keep each task's branch after it is merged into the spec branch (by default it is deleted then).</summary>
+    public bool KeepTaskBranches { get; init; }
 }

@@ -51,6 +51,12 @@ public sealed class PhaseRunner(IPlannerSelector planners, ILargeTextStore texts
         if (outcome.Evaluation.Passed && outcome.Output is { } output)
         {
             var json = JsonSerializer.Serialize(output, output.GetType(), PlanningJsonContext.Default);
+            var current = await texts.ReadAsync(spec.Id, PhaseOutputKeys.For(phase), cancellationToken).ConfigureAwait(false);
+            if (current is not null && current != json)
+            {
+                await texts.WriteAsync(spec.Id, PhaseOutputKeys.Replaced(phase), current, cancellationToken).ConfigureAwait(false);
+            }
+
             await texts.WriteAsync(spec.Id, PhaseOutputKeys.For(phase), json, cancellationToken).ConfigureAwait(false);
         }
 
@@ -66,10 +72,17 @@ public sealed class PhaseRunner(IPlannerSelector planners, ILargeTextStore texts
         Tasks = phase > SpecPhase.Tasks ? await LoadAsync<TasksOutput>(specId, SpecPhase.Tasks, cancellationToken).ConfigureAwait(false) : null,
     };
 
-    public async Task<T?> LoadAsync<T>(string specId, SpecPhase phase, CancellationToken cancellationToken)
+    public Task<T?> LoadAsync<T>(string specId, SpecPhase phase, CancellationToken cancellationToken)
+        where T : class => LoadTextAsync<T>(specId, PhaseOutputKeys.For(phase), cancellationToken);
+
+    /// <summary>The accepted output that the current one replaced, if a later attempt replaced one.</summary>
+    public Task<T?> LoadReplacedAsync<T>(string specId, SpecPhase phase, CancellationToken cancellationToken)
+        where T : class => LoadTextAsync<T>(specId, PhaseOutputKeys.Replaced(phase), cancellationToken);
+
+    private async Task<T?> LoadTextAsync<T>(string specId, string key, CancellationToken cancellationToken)
         where T : class
     {
-        var json = await texts.ReadAsync(specId, PhaseOutputKeys.For(phase), cancellationToken).ConfigureAwait(false);
+        var json = await texts.ReadAsync(specId, key, cancellationToken).ConfigureAwait(false);
         return json is null ? null : (T?)JsonSerializer.Deserialize(json, typeof(T), PlanningJsonContext.Default);
     }
 }

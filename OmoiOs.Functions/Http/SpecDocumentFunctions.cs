@@ -3,7 +3,6 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;
 using Microsoft.Extensions.Logging;
 using OmoiOs.Core.Application;
-using OmoiOs.Core.Application.Contracts;
 using OmoiOs.Core.Export;
 using OmoiOs.Core.Serialization;
 
@@ -18,10 +17,7 @@ public sealed class SpecDocumentFunctions(SpecService specs, ILogger<SpecDocumen
         string id,
         CancellationToken cancellationToken) =>
         ApiInvocation.AnswerAsync(request, logger, async () =>
-        {
-            var requirements = await specs.RequirementsAsync(id, cancellationToken);
-            return await ApiResponses.JsonAsync(request, HttpStatusCode.OK, new ListResponse<RequirementView>(requirements, null), cancellationToken);
-        }, cancellationToken);
+            await ApiResponses.JsonAsync(request, HttpStatusCode.OK, await specs.RequirementsAsync(id, cancellationToken), cancellationToken), cancellationToken);
 
     [Function("GetDesign")]
     public Task<HttpResponseData> GetDesignAsync(

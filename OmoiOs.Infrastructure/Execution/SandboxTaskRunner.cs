@@ -84,6 +84,11 @@ public sealed class SandboxTaskRunner : ITaskRunner
             {
                 log.Step("already merged", $"{taskBranch} is already in {specBranch} ({merged}); nothing to run");
                 attempt.Update(r => r with { MergedCommit = merged, ChecksPassed = true });
+                if (await Git.ResolveAsync(repository, "refs/heads/" + taskBranch, cancellationToken).ConfigureAwait(false) is { } tip)
+                {
+                    await DeleteMergedBranchAsync(request, repository, taskBranch, tip, log, cancellationToken).ConfigureAwait(false);
+                }
+
                 return attempt.Completed(clock);
             }
 
@@ -148,9 +153,10 @@ public sealed class SandboxTaskRunner : ITaskRunner
 
         // Taken before the check runs: the check executes the agent's code, which must not be able to swap what gets merged.
         var bundle = await sandbox.ReadFileAsync(BundleFile, cancellationToken).ConfigureAwait(false);
+        var tip = "";
         if (bundle is not null)
         {
-            var tip = await SpecBranches.ImportTaskBranchAsync(workspace.Repository, workspace.TaskBranch, bundle, cancellationToken).ConfigureAwait(false);
+            tip = await SpecBranches.ImportTaskBranchAsync(workspace.Repository, workspace.TaskBranch, bundle, cancellationToken).ConfigureAwait(false);
             var diffStat = await SpecBranches.DiffStatAsync(workspace.Repository, workspace.BaseCommit, tip, cancellationToken).ConfigureAwait(false);
             attempt.Update(r => r with { DiffStat = diffStat });
             log.Step("task branch", $"{workspace.TaskBranch} at {tip} in {workspace.Repository}\n{diffStat}");
@@ -182,7 +188,7 @@ public sealed class SandboxTaskRunner : ITaskRunner
             return attempt.Completed(clock);
         }
 
-        var message = $"Merge {request.SpecTask.Key}: {request.SpecTask.Title} ({workspace.TaskBranch})";
+        var message = SpecBranches.MergeSubject(request.SpecTask.Key, request.SpecTask.Title, workspace.TaskBranch);
         var merge = await SpecBranches.MergeAsync(workspace.Repository, workspace.SpecBranch, workspace.TaskBranch, message, cancellationToken).ConfigureAwait(false);
         if (!merge.Succeeded)
         {
@@ -195,7 +201,31 @@ public sealed class SandboxTaskRunner : ITaskRunner
 
         log.Step("merge", $"{workspace.TaskBranch} merged into {workspace.SpecBranch} as {merge.Commit}");
         attempt.Update(r => r with { MergedCommit = merge.Commit });
+        await DeleteMergedBranchAsync(request, workspace.Repository, workspace.TaskBranch, tip, log, cancellationToken).ConfigureAwait(false);
         return attempt.Completed(clock);
+    }
+
+    /// <summary>
+    /// A merged task branch is in the spec branch's history and its merge commit names it, so it only piles up
+    /// (unless the spec keeps task branches). The merge is already done: a failure here is logged, not the task's.
+    /// </summary>
+    private async Task DeleteMergedBranchAsync(TaskRunRequest request, string repository, string taskBranch, string tip, TaskRunLog log, CancellationToken cancellationToken)
+    {
+        if (request.Spec.Options.KeepTaskBranches)
+        {
+            return;
+        }
+
+        try
+        {
+            var deleted = await SpecBranches.DeleteTaskBranchAsync(repository, taskBranch, tip, cancellationToken).ConfigureAwait(false);
+            log.Step("task branch", deleted ? $"{taskBranch} deleted (merged; --keep-task-branches keeps it)" : $"{taskBranch} kept: it moved since the merge");
+        }
+        catch (WorkspaceFailedException failed)
+        {
+            _logger.LogWarning(failed, "Deleting the merged task branch {Branch} failed.", taskBranch);
+            log.Step("task branch", $"{taskBranch} could not be deleted: {failed.Message}");
+        }
     }
 
     private static Dictionary<string, string> CommitEnvironment(TaskRunRequest request, TaskWorkspace workspace) => new(StringComparer.Ordinal)

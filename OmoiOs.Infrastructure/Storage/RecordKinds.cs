@@ -17,13 +17,7 @@ internal static class RecordKinds
         spec => spec.Version,
         (spec, version) => spec with { Version = version },
         (current, changed, at) => changed with { Id = current.Id, UpdatedAt = at },
-        (current, updated) =>
-        {
-            if (updated.Status != current.Status)
-            {
-                SpecTransitions.Ensure(current.Id, current.Status, updated.Status);
-            }
-        });
+        Transitions<Spec, SpecStatus>(s => s.Id, s => s.Status, SpecTransitions.Ensure));
 
     public static readonly RecordKind<Ticket> Ticket = new(
         "Ticket",
@@ -33,13 +27,7 @@ internal static class RecordKinds
         ticket => ticket.Version,
         (ticket, version) => ticket with { Version = version },
         (current, changed, at) => changed with { Id = current.Id, SpecId = current.SpecId, UpdatedAt = at },
-        (current, updated) =>
-        {
-            if (updated.Status != current.Status)
-            {
-                TicketTransitions.Ensure(current.Id, current.Status, updated.Status);
-            }
-        });
+        Transitions<Ticket, TicketStatus>(t => t.Id, t => t.Status, TicketTransitions.Ensure));
 
     public static readonly RecordKind<WorkTask> WorkTask = new(
         "Task",
@@ -49,11 +37,16 @@ internal static class RecordKinds
         task => task.Version,
         (task, version) => task with { Version = version },
         (current, changed, at) => changed with { Id = current.Id, SpecId = current.SpecId, UpdatedAt = at },
+        Transitions<WorkTask, WorkTaskStatus>(t => t.Id, t => t.Status, WorkTaskTransitions.Ensure));
+
+    /// <summary>A status change must be one the record's transition table allows; other changes are not checked.</summary>
+    private static Action<T, T> Transitions<T, TStatus>(Func<T, string> id, Func<T, TStatus> status, Action<string, TStatus, TStatus> ensure)
+        where TStatus : struct, Enum =>
         (current, updated) =>
         {
-            if (updated.Status != current.Status)
+            if (!EqualityComparer<TStatus>.Default.Equals(status(current), status(updated)))
             {
-                WorkTaskTransitions.Ensure(current.Id, current.Status, updated.Status);
+                ensure(id(current), status(current), status(updated));
             }
-        });
+        };
 }

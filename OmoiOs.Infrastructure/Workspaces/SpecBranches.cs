@@ -51,13 +51,25 @@ public static class SpecBranches
     public static Task<string> DiffStatAsync(string repository, string baseCommit, string commit, CancellationToken cancellationToken) =>
         Git.OutputAsync(repository, ["diff", "--stat", baseCommit, commit], cancellationToken);
 
-    /// <summary>The merge commit that brought the task branch into the spec branch, or null when it is not merged.</summary>
+    /// <summary>
+    /// The merge commit that brought the task branch into the spec branch, or null when it is not merged. A task branch
+    /// deleted after its merge is found by the merge commit's subject, which ends with the branch's name.
+    /// </summary>
     public static async Task<string?> FindMergeAsync(string repository, string specBranch, string taskBranch, CancellationToken cancellationToken)
     {
-        var task = await Git.ResolveAsync(repository, "refs/heads/" + taskBranch, cancellationToken).ConfigureAwait(false);
-        if (task is null || await Git.ResolveAsync(repository, "refs/heads/" + specBranch, cancellationToken).ConfigureAwait(false) is null)
+        if (await Git.ResolveAsync(repository, "refs/heads/" + specBranch, cancellationToken).ConfigureAwait(false) is null)
         {
             return null;
+        }
+
+        var task = await Git.ResolveAsync(repository, "refs/heads/" + taskBranch, cancellationToken).ConfigureAwait(false);
+        if (task is null)
+        {
+            var subjects = await Git.OutputAsync(repository, ["log", "--merges", "--format=%H %s", "refs/heads/" + specBranch], cancellationToken).ConfigureAwait(false);
+            return subjects.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                .Where(line => line.EndsWith(MergeSubjectEnd(taskBranch), StringComparison.Ordinal))
+                .Select(line => line[..line.IndexOf(' ', StringComparison.Ordinal)])
+                .FirstOrDefault();
         }
 
         var ancestor = await Git.RunAsync(repository, ["merge-base", "--is-ancestor", task, "refs/heads/" + specBranch], cancellationToken, 1).ConfigureAwait(false);
@@ -71,6 +83,19 @@ public static class SpecBranches
             .Select(line => line.Split(' '))
             .FirstOrDefault(fields => fields.Skip(1).Contains(task))?[0] ?? task;
     }
+
+    /// <summary>The subject of a task's merge commit; it ends with the task branch's name, which finds the merge later.</summary>
+    public static string MergeSubject(string taskKey, string taskTitle, string taskBranch) =>
+        $"Merge {taskKey}: {string.Join(' ', taskTitle.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries))}{MergeSubjectEnd(taskBranch)}";
+
+    /// <summary>Deletes a merged task branch, unless it has moved since (another attempt wrote it).</summary>
+    public static async Task<bool> DeleteTaskBranchAsync(string repository, string taskBranch, string expectedCommit, CancellationToken cancellationToken)
+    {
+        var deleted = await Git.RunAsync(repository, ["update-ref", "-d", "refs/heads/" + taskBranch, expectedCommit], cancellationToken, 1).ConfigureAwait(false);
+        return deleted.ExitCode == 0;
+    }
+
+    private static string MergeSubjectEnd(string taskBranch) => $" ({taskBranch})";
 
     /// <summary>Merges the task branch into the spec branch without a working tree.</summary>
     public static async Task<MergeOutcome> MergeAsync(string repository, string specBranch, string taskBranch, string message, CancellationToken cancellationToken)

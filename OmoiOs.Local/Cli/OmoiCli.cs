@@ -20,6 +20,7 @@ internal static class OmoiCli
         root.Subcommands.Add(StatusCommand.Create());
         root.Subcommands.Add(ApproveCommand.Create());
         root.Subcommands.Add(CancelCommand.Create());
+        root.Subcommands.Add(ShowCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(StorageCommand.Create());
         return root;

@@ -39,8 +39,12 @@ internal static class ProgressView
         var tasks = snapshot.Tasks.Total == 0 ? "" :
             $" · tasks {counts.Completed}/{snapshot.Tasks.Total} done, {counts.Running} running, {counts.Failed} failed, {counts.Blocked} blocked";
         var scores = snapshot.PhaseScores.Count == 0 ? "" : $" · scores {string.Join(", ", snapshot.PhaseScores)}";
-        return $"{Wire(spec.Status)} · phase {Wire(spec.CurrentPhase)} · {spec.Progress}%{tasks}{scores}";
+        var approval = spec.PendingApproval is { } gate ? $" · waiting for you: {ApprovalHint(spec.Id, Wire(gate))}" : "";
+        return $"{Wire(spec.Status)} · phase {Wire(spec.CurrentPhase)} · {spec.Progress}%{tasks}{scores}{approval}";
     }
+
+    private static string ApprovalHint(string specId, string gate) =>
+        $"read it with omoi show {specId} {gate}, then omoi approve {specId} --gate {gate} (or --reject --comment \"…\")";
 
     private static Table Render(SpecSnapshot snapshot)
     {
@@ -56,7 +60,7 @@ internal static class ProgressView
         table.AddRow("elapsed", snapshot.Elapsed.ToString(@"mm\:ss"));
         if (spec.PendingApproval is { } gate)
         {
-            table.AddRow("[yellow]approval[/]", Markup.Escape($"waiting: omoi approve {spec.Id} --gate {Wire(gate)}"));
+            table.AddRow("[yellow]approval[/]", Markup.Escape($"waiting: {ApprovalHint(spec.Id, Wire(gate))}"));
         }
 
         return table;

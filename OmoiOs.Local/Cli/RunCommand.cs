@@ -29,10 +29,11 @@ internal static class RunCommand
         var budget = new Option<decimal?>("--budget") { Description = "Stop scheduling tasks once planner + agent cost reaches this many USD." };
         var agent = new Option<string?>("--agent") { Description = "The agent for this spec, by name: example, claude, codex, gemini, aider or one defined in OMOI_AGENTS__<name> (default: OMOI_AGENT)." };
         var check = new Option<string?>("--check") { Description = "Command that validates each task (default: the test command EXPLORE detects)." };
+        var keepBranches = new Option<bool>("--keep-task-branches") { Description = "Keep each task's branch after it is merged into the spec branch (deleted by default)." };
 
         var command = new Command("run", "Run a spec end to end: plan it, execute its tasks in sandboxes, merge them into the spec branch.")
         {
-            spec, repo, planner, approval, parallel, budget, agent, check,
+            spec, repo, planner, approval, parallel, budget, agent, check, keepBranches,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -56,6 +57,7 @@ internal static class RunCommand
                         BudgetUsd = parse.GetValue(budget),
                         Agent = parse.GetValue(agent),
                         CheckCommand = parse.GetValue(check),
+                        KeepTaskBranches = parse.GetValue(keepBranches),
                     },
                 },
                 cancellationToken);
@@ -100,7 +102,7 @@ internal static class RunCommand
 
     private static async Task<string?> ExportAsync(CliServices services, SpecService specs, Spec spec, CancellationToken cancellationToken)
     {
-        if (spec.Status is not (SpecStatus.Completed or SpecStatus.Failed) || (await specs.TasksAsync(spec.Id, cancellationToken)).Count == 0)
+        if (spec.Status is not (SpecStatus.Completed or SpecStatus.Failed) || (await specs.TaskListAsync(spec.Id, cancellationToken)).Items.Count == 0)
         {
             return null;
         }

@@ -91,6 +91,7 @@ public sealed class WebViewTests(WebViewFixture fixture) : IClassFixture<WebView
         var shown = await _page.Locator("#approval-items li").CountAsync();
         var requirements = (await Server.GetJsonAsync($"specs/{id}/requirements")).GetProperty("items").GetArrayLength();
         Assert.Equal(requirements, shown);
+        await Expect(_page.Locator("#approval-subject .draft-note")).ToContainTextAsync("Draft");
         await SystemChromium.ScreenshotAsync(_page, "approval-gate");
         await _page.GetByLabel("Comment").FillAsync("Looks right.");
         await _page.GetByRole(AriaRole.Button, new() { Name = "Approve requirements" }).ClickAsync();
@@ -102,6 +103,7 @@ public sealed class WebViewTests(WebViewFixture fixture) : IClassFixture<WebView
         Assert.Equal("Looks right.", decision.GetProperty("comment").GetString());
         await _page.GetByRole(AriaRole.Tab, new() { Name = "Requirements" }).ClickAsync();
         await Expect(_page.Locator("article.requirement").First).ToContainTextAsync("EARS:");
+        await Expect(_page.Locator("#panel-requirements .draft-note")).ToHaveCountAsync(0);
     }
 
     [Fact]

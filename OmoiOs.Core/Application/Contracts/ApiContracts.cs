@@ -1,4 +1,5 @@
 using OmoiOs.Core.Domain;
+using OmoiOs.Core.Planning.Review;
 
 namespace OmoiOs.Core.Application.Contracts;
 
@@ -31,10 +32,23 @@ public sealed record RequirementView(
 public sealed record CriterionView(string Id, string Text, bool Completed);
 
 /// <summary>
-/// Answer of <c>GET /api/specs/{id}/tasks</c>: the planned tasks, and the ids of the tasks on the graph's critical
-/// path (the chain of dependent tasks with the largest total estimate) with that total in hours.
+/// Answer of <c>GET /api/specs/{id}/requirements</c>: a list page, whether it is a draft (planning has not finished or
+/// the gate waits for approval), and what a re-plan changed against the requirements it replaced.
 /// </summary>
-public sealed record SpecTaskListResponse(IReadOnlyList<SpecTask> Items, string? ContinuationToken, IReadOnlyList<string> CriticalPath, double CriticalPathHours);
+public sealed record RequirementListResponse(IReadOnlyList<RequirementView> Items, string? ContinuationToken, bool Draft, PlanChanges? Changes);
+
+/// <summary>
+/// Answer of <c>GET /api/specs/{id}/tasks</c>: the planned tasks, the ids of the tasks on the graph's critical path
+/// (the chain of dependent tasks with the largest total estimate) with that total in hours, whether the list is a
+/// draft (SYNC has not stored it yet), and what a re-plan changed.
+/// </summary>
+public sealed record SpecTaskListResponse(
+    IReadOnlyList<SpecTask> Items,
+    string? ContinuationToken,
+    IReadOnlyList<string> CriticalPath,
+    double CriticalPathHours,
+    bool Draft,
+    PlanChanges? Changes);
 
 /// <summary>Task counts by status, progress and whether the run is over.</summary>
 public sealed record ExecutionStatus(string SpecId, int Total, ExecutionCounts Counts, int Progress, bool IsComplete);

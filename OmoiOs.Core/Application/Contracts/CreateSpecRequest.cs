@@ -37,4 +37,6 @@ public sealed record SpecOptionsRequest
     public int? MaxRetries { get; init; }
 
     public int? ApprovalTimeoutSeconds { get; init; }
+
+    public bool? KeepTaskBranches { get; init; }
 }

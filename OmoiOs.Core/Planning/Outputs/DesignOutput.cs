@@ -1,7 +1,7 @@
 namespace OmoiOs.Core.Planning.Outputs;
 
 /// <summary>DESIGN: the components, data models and endpoints the feature needs.</summary>
-public sealed record DesignOutput
+public record DesignOutput
 {
     public string ArchitectureOverview { get; init; } = "";
 

@@ -49,7 +49,7 @@ public sealed class SyncService(PhaseRunner phases, IRequirementRepository requi
         }
 
         var buildingRequirements = BuildRequirementsAsync(specId, planned, cancellationToken);
-        var buildingTasks = BuildTasksAsync(specId, tasksOutput, taskIds, requirementIds, cancellationToken);
+        var buildingTasks = BuildTasksAsync(specId, tasksOutput, cancellationToken);
         await Task.WhenAll(buildingRequirements, buildingTasks).ConfigureAwait(false);
         var (requirementRecords, criterionRecords) = buildingRequirements.Result;
         var taskRecords = buildingTasks.Result;
@@ -112,36 +112,14 @@ public sealed class SyncService(PhaseRunner phases, IRequirementRepository requi
         return (requirementRecords, criterionRecords);
     }
 
-    private async Task<List<SpecTask>> BuildTasksAsync(
-        string specId,
-        TasksOutput planned,
-        IReadOnlyDictionary<string, string> taskIds,
-        IReadOnlyDictionary<string, string> requirementIds,
-        CancellationToken cancellationToken)
+    private async Task<List<SpecTask>> BuildTasksAsync(string specId, TasksOutput planned, CancellationToken cancellationToken)
     {
         var stored = (await specTasks.ListAsync(specId, cancellationToken).ConfigureAwait(false)).ToDictionary(t => t.Id, StringComparer.Ordinal);
         return planned.Tasks.Select(task =>
         {
-            var id = taskIds[task.Id];
-            var existing = stored.GetValueOrDefault(id);
-            return new SpecTask
-            {
-                Id = id,
-                SpecId = specId,
-                Key = task.Id,
-                Title = task.Title,
-                Description = task.Description,
-                Type = task.Type,
-                Priority = task.Priority,
-                EstimatedHours = task.EstimatedHours,
-                DependsOn = task.DependsOn.Select(d => taskIds[d]).ToList(),
-                Requirements = task.RequirementsAddressed.Select(r => requirementIds[r]).ToList(),
-                FilesToCreate = task.FilesToCreate,
-                FilesToModify = task.FilesToModify,
-                AcceptanceCriteria = task.AcceptanceCriteria,
-                Status = existing?.Status ?? SpecTaskStatus.Pending,
-                WorkTaskId = existing?.WorkTaskId,
-            };
+            var record = SpecTaskRecords.Task(specId, task);
+            var existing = stored.GetValueOrDefault(record.Id);
+            return record with { Status = existing?.Status ?? SpecTaskStatus.Pending, WorkTaskId = existing?.WorkTaskId };
         }).ToList();
     }
 }

@@ -108,9 +108,20 @@ window.Omoi = window.Omoi || {};
     </article>`;
   }
 
-  function requirements(list) {
+  /** Says a draft may still change, and what a re-plan changed against the version it replaced. */
+  function reviewNote(name, review) {
+    if (!review || !review.draft) return '';
+    const c = review.changes;
+    const list = (what, titles) => titles.length ? `<li>${what}: ${titles.map(t => f.html(t)).join('; ')}</li>` : '';
+    const changes = !c ? ''
+      : c.added.length + c.removed.length + c.changed.length === 0 ? '<p>Planned again: nothing changed against the version it replaced.</p>'
+      : `<p>Planned again; against the version it replaced:</p><ul class="plan-changes">${list('added', c.added)}${list('removed', c.removed)}${list('changed', c.changed)}</ul>`;
+    return `<div class="draft-note" role="note" data-review="${f.html(name)}"><p><strong>Draft</strong>: planning has not finished or waits for approval, so this may still change.</p>${changes}</div>`;
+  }
+
+  function requirements(list, review) {
     return list.length
-      ? `<h2 class="visually-hidden">Requirements</h2>${list.map(requirementCard).join('')}`
+      ? `<h2 class="visually-hidden">Requirements</h2>${reviewNote('requirements', review)}${list.map(requirementCard).join('')}`
       : '<p>No requirements yet: the REQUIREMENTS phase writes them.</p>';
   }
 
@@ -118,7 +129,7 @@ window.Omoi = window.Omoi || {};
     if (!d) return '<p>No design yet: the DESIGN phase writes it.</p>';
     const section = (title, body) => body ? `<h3>${title}</h3>${body}` : '';
     const text = value => value ? `<p>${f.html(value)}</p>` : '';
-    return `<h2 class="visually-hidden">Design</h2>
+    return `<h2 class="visually-hidden">Design</h2>${reviewNote('design', d)}
       ${section('Architecture', text(d.architectureOverview))}
       ${section('Components', d.components.length ? `<ul>${d.components.map(c =>
         `<li><strong>${f.html(c.name)}</strong> (${f.html(c.type)}) <code>${f.html(c.filePath)}</code>: ${f.html(c.responsibility)}</li>`).join('')}</ul>` : '')}
@@ -186,14 +197,14 @@ window.Omoi = window.Omoi || {};
   function approvalSubject(gate, state) {
     if (gate === 'requirements') {
       return state.requirements.length
-        ? `<p>You are approving ${state.requirements.length} requirements:</p><ul id="approval-items">${state.requirements.map(r =>
+        ? `${reviewNote('requirements', state.reviews.requirements)}<p>You are approving ${state.requirements.length} requirements:</p><ul id="approval-items">${state.requirements.map(r =>
             `<li><strong>${f.html(r.key)}</strong> ${f.html(r.title)} <span class="muted">(${f.html(f.words(r.pattern))}, ${r.acceptanceCriteria.length} criteria)</span></li>`).join('')}</ul>
             <p><a href="#panel-requirements" data-tab="requirements">Read them in full</a></p>`
         : '<p>The requirements are loading…</p>';
     }
     const d = state.design;
     return d
-      ? `<p>You are approving this design: ${f.html(d.architectureOverview)}</p><ul id="approval-items">${d.components.map(c =>
+      ? `${reviewNote('design', d)}<p>You are approving this design: ${f.html(d.architectureOverview)}</p><ul id="approval-items">${d.components.map(c =>
           `<li><strong>${f.html(c.name)}</strong> <code>${f.html(c.filePath)}</code></li>`).join('')}</ul>
           <p><a href="#panel-design" data-tab="design">Read it in full</a></p>`
       : '<p>The design is loading…</p>';
@@ -204,7 +215,7 @@ window.Omoi = window.Omoi || {};
     const $ = selector => main.querySelector(selector);
     const selectTab = setUpTabs(main, specId);
     const drawn = {};
-    const state = { spec: null, tasks: [], critical: [], requirements: [], design: null };
+    const state = { spec: null, tasks: [], critical: [], requirements: [], design: null, reviews: {} };
     const graph = new Omoi.TaskGraph($('#task-graph'), $('#graph-caption'), id => {
       const card = main.querySelector(`#task-${CSS.escape(id)}`);
       if (card) { card.scrollIntoView({ block: 'nearest' }); card.focus(); }
@@ -239,15 +250,15 @@ window.Omoi = window.Omoi || {};
       }
       if (!gate) drawn.approval = null;
       if (gate) {
-        draw('approvalSubject', [gate, state.requirements, state.design], approval.querySelector('#approval-subject'), () => approvalSubject(gate, state));
+        draw('approvalSubject', [gate, state.requirements, state.design, state.reviews], approval.querySelector('#approval-subject'), () => approvalSubject(gate, state));
       }
 
-      draw('requirements', state.requirements, $('#panel-requirements'), () => requirements(state.requirements));
+      draw('requirements', [state.requirements, state.reviews.requirements], $('#panel-requirements'), () => requirements(state.requirements, state.reviews.requirements));
       draw('design', state.design, $('#panel-design'), () => design(state.design));
       const keys = new Map(state.tasks.map(t => [t.id, t.key]));
       const critical = new Set(state.critical);
-      if (draw('tasks', [state.tasks, state.critical], $('#task-cards'), () => state.tasks.length
-        ? state.tasks.map(t => taskCard(t, keys, critical)).join('')
+      if (draw('tasks', [state.tasks, state.critical, state.reviews.tasks], $('#task-cards'), () => state.tasks.length
+        ? reviewNote('tasks', state.reviews.tasks) + state.tasks.map(t => taskCard(t, keys, critical)).join('')
         : '<p>No tasks yet: the TASKS phase plans them and SYNC stores them.</p>')) {
         main.querySelectorAll('details.failure').forEach(d => {
           d.open = openFailures.has(d.dataset.task);
@@ -273,7 +284,8 @@ window.Omoi = window.Omoi || {};
             api.get(`specs/${id}/requirements`),
             api.get(`specs/${id}/design`).catch(e => (e.status === 404 ? null : Promise.reject(e))),
           ]);
-          Object.assign(state, { spec, tasks: joinTasks(list, work), critical: list.criticalPath || [], requirements: reqs.items, design: des });
+          const reviews = { requirements: { draft: reqs.draft, changes: reqs.changes }, tasks: { draft: list.draft, changes: list.changes } };
+          Object.assign(state, { spec, tasks: joinTasks(list, work), critical: list.criticalPath || [], requirements: reqs.items, design: des, reviews });
           $('#spec-load-error').textContent = '';
           show();
         } catch (error) {

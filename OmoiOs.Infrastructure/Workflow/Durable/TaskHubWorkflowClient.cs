@@ -19,6 +19,9 @@ public sealed class TaskHubWorkflowClient(IOrchestrationServiceClient hub) : IWo
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(instanceId);
         ArgumentNullException.ThrowIfNull(input);
+
+        // The provider's de-duplication lets a new start replace a Pending instance (one no worker has picked up yet),
+        // which would start a second run over the first: an unfinished instance, Pending included, is kept.
         if (await GetAsync(instanceId, cancellationToken).ConfigureAwait(false) is { IsRunning: true })
         {
             return new WorkflowStart(instanceId, Started: false);
@@ -39,6 +42,7 @@ public sealed class TaskHubWorkflowClient(IOrchestrationServiceClient hub) : IWo
         }
         catch (OrchestrationAlreadyExistsException)
         {
+            // A start that raced another past the read above: the provider refuses it while that one runs.
             return new WorkflowStart(instanceId, Started: false);
         }
     }

@@ -2,7 +2,6 @@ using OmoiOs.Core.Application;
 using OmoiOs.Core.Application.Contracts;
 using OmoiOs.Core.Domain;
 using OmoiOs.Core.Export;
-using OmoiOs.Core.Planning.Outputs;
 using OmoiOs.Core.Serialization;
 using OmoiOs.Core.Workflow;
 using Microsoft.OpenApi;
@@ -58,12 +57,12 @@ internal static class SpecEndpoints
             .WithName("GetExecutionStatus").Produces<ExecutionStatus>().ProducesProblem(404);
 
         specs.MapGet("/{id}/requirements", async (string id, SpecService service, CancellationToken cancellationToken) =>
-            Results.Ok(new ListResponse<RequirementView>(await service.RequirementsAsync(id, cancellationToken), null)))
-            .WithName("ListRequirements").Produces<ListResponse<RequirementView>>().ProducesProblem(404);
+            Results.Ok(await service.RequirementsAsync(id, cancellationToken)))
+            .WithName("ListRequirements").Produces<RequirementListResponse>().ProducesProblem(404);
 
         specs.MapGet("/{id}/design", async (string id, SpecService service, CancellationToken cancellationToken) =>
             Results.Ok(await service.DesignAsync(id, cancellationToken)))
-            .WithName("GetDesign").Produces<DesignOutput>().ProducesProblem(404);
+            .WithName("GetDesign").Produces<DesignView>().ProducesProblem(404);
 
         specs.MapGet("/{id}/tasks", async (string id, SpecService service, CancellationToken cancellationToken) =>
             Results.Ok(await service.TaskListAsync(id, cancellationToken)))

@@ -27,7 +27,7 @@ public sealed class RecordFunctionsTests(PlannedSpecFixture planned) : IClassFix
     [Fact]
     public async Task ListTasksAsync_BySpec_ListsOneWorkTaskPerSpecTask()
     {
-        var specTasks = await Services.Specs.TasksAsync(SpecId, CancellationToken.None);
+        var specTasks = (await Services.Specs.TaskListAsync(SpecId, CancellationToken.None)).Items;
 
         var items = Items(await CreateSut().ListTasksAsync(Services.Get($"tasks?specId={SpecId}"), CancellationToken.None));
 

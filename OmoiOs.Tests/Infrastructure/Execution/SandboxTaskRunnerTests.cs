@@ -52,6 +52,20 @@ public sealed class SandboxTaskRunnerTests : IDisposable
         Assert.Contains("== agent", outcome.Log);
         Assert.Contains("== check", outcome.Log);
         Assert.Empty(Directory.EnumerateFileSystemEntries(_root.Combine("workspaces", TaskRunRequests.SpecId)));
+        Assert.Equal("", _repository.Git("branch", "--list", SpecBranch + "-tasks/*"));
+        Assert.EndsWith($"({SpecBranch}-tasks/tsk-001)", _repository.Git("log", "-1", "--format=%s", SpecBranch), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_SpecKeepsTaskBranches_LeavesTheMergedTaskBranch()
+    {
+        var request = TaskRunRequests.For(_repository.Path, "TSK-004", create: ["docs/four.md"]);
+        request = request with { Spec = request.Spec with { Options = request.Spec.Options with { KeepTaskBranches = true } } };
+
+        var outcome = await CreateSut().RunAsync(request, CancellationToken.None);
+
+        Assert.Equal(TaskRunVerdict.Completed, outcome.Verdict);
+        Assert.NotNull(_repository.Show(SpecBranch + "-tasks/tsk-004", "docs/four.md"));
     }
 
     [Fact]
@@ -103,6 +117,7 @@ public sealed class SandboxTaskRunnerTests : IDisposable
         Assert.Equal(first.Result.MergedCommit, again.Result.MergedCommit);
         Assert.Equal(0, counting.Runs);
         Assert.Contains("already merged", again.Log);
+        Assert.Equal(1, int.Parse(_repository.Git("rev-list", "--merges", "--count", SpecBranch), System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]

@@ -107,6 +107,10 @@ public sealed class TaskHubWorkerHostTests : IDisposable
         var events = await Events(services, spec.Id);
         Assert.Equal(2, events.Count(e => e.Type == SpecEventTypes.PhaseStarted && (string?)e.Payload["phase"] == "requirements"));
         Assert.Equal(2, events.Count(e => e.Type == SpecEventTypes.ApprovalReceived));
+        var request = events.First(e => e.Type == SpecEventTypes.ApprovalRequested).Payload;
+        Assert.Equal($"/api/specs/{spec.Id}/requirements", (string?)request["read"]);
+        Assert.Equal($"omoi show {spec.Id} requirements", (string?)request["show"]);
+        Assert.True((int?)request["items"] > 0, request.ToJsonString());
         var stored = await services.Get<ISpecRepository>().GetAsync(spec.Id, CancellationToken.None);
         Assert.Equal(SpecStatus.Completed, stored.Status);
         Assert.NotNull(stored.RequirementsApprovedAt);
