@@ -29,7 +29,7 @@ internal static class GroundingChecks
 
         var report = PlanGrounding.CheckDesign(output, tree, named);
         checks.Add(NewFilesInLayout, hard: true, weight: 2, report.NewFiles, report.NewFilesOutsideLayout, "every new file follows the repository's layout");
-        checks.Add(SpecNamedFilesChanged, hard: true, weight: 2, report.SpecNamedFiles, report.SpecNamedFilesIgnored, "every file the spec names is in the design");
+        checks.Add(SpecNamedFilesChanged, hard: true, weight: 2, report.SpecNamedFiles, report.SpecNamedFilesIgnored, $"every file the spec names ({report.SpecNamedFiles}) is in the design");
     }
 
     public static void AddTasks(CheckList checks, TasksOutput output, PriorOutputs prior)
@@ -43,7 +43,7 @@ internal static class GroundingChecks
         var report = PlanGrounding.CheckTasks(output, tree, named, prior.Requirements);
         checks.Add(FilesToModifyExist, hard: true, weight: 2, report.ModifiedFiles, report.MissingModifiedFiles, "every file to modify exists");
         checks.Add(NewFilesInLayout, hard: true, weight: 2, report.NewFiles, report.NewFilesOutsideLayout, "every new file follows the repository's layout");
-        checks.Add(SpecNamedFilesChanged, hard: true, weight: 2, report.SpecNamedFiles, report.SpecNamedFilesIgnored, "every file the spec names is changed by a task");
+        checks.Add(SpecNamedFilesChanged, hard: true, weight: 2, report.SpecNamedFiles, report.SpecNamedFilesIgnored, $"every file the spec names ({report.SpecNamedFiles}) is changed by a task");
     }
 
     private static (RepositoryTree Tree, IReadOnlyList<string> Named)? Repository(PriorOutputs prior)
