@@ -52,7 +52,7 @@ public sealed class PhaseRunner(IPlannerSelector planners, ILargeTextStore texts
         {
             var json = JsonSerializer.Serialize(output, output.GetType(), PlanningJsonContext.Default);
             var current = await texts.ReadAsync(spec.Id, PhaseOutputKeys.For(phase), cancellationToken).ConfigureAwait(false);
-            if (current is not null && current != json)
+            if (current is not null)
             {
                 await texts.WriteAsync(spec.Id, PhaseOutputKeys.Replaced(phase), current, cancellationToken).ConfigureAwait(false);
             }

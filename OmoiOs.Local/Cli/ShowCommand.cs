@@ -76,6 +76,12 @@ internal static class ShowCommand
                 + $"reject with a reason (the phase is planned again): omoi approve {spec.Id} --gate {document} --reject --comment \"…\"";
         }
 
+        if (spec is { Status: SpecStatus.AwaitingApproval, PendingApproval: null })
+        {
+            return $"omoi: the {document} of {spec.Id} {Verb(document)} a DRAFT; a decision on its gate is recorded and the run takes it up "
+                + "as soon as a worker runs (omoi serve, or the omoi run that started it).";
+        }
+
         return review.Draft
             ? $"omoi: the {document} of {spec.Id} {Verb(document)} a DRAFT: planning has not finished ({spec.Status.ToWire()}, {spec.CurrentPhase.ToWire()})."
             : $"omoi: the {document} of {spec.Id}, as planned ({spec.Status.ToWire()}).";

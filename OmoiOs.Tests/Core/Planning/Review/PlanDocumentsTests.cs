@@ -87,6 +87,18 @@ public sealed class PlanDocumentsTests : IDisposable
     }
 
     [Fact]
+    public async Task RequirementsAsync_PlannedAgainToTheSameOutput_SaysNothingChanged()
+    {
+        var spec = await RunPhasesAsync(await CreateSpecAsync(), SpecPhase.Explore, SpecPhase.Requirements);
+
+        await _services.Get<PhaseRunner>().RunAsync(spec, SpecPhase.Requirements, 2, "Looks the same to me.", CancellationToken.None);
+        var again = await CreateSut().RequirementsAsync(spec with { PendingApproval = ApprovalGate.Requirements }, CancellationToken.None);
+
+        Assert.NotNull(again.Review.Changes);
+        Assert.True(again.Review.Changes.IsEmpty);
+    }
+
+    [Fact]
     public async Task ExportSourceAsync_BeforeSync_MarksEveryExportedFileAsADraft()
     {
         var spec = await StorePlanAsync();
