@@ -1,3 +1,4 @@
+using OmoiOs.Core.Planning.Grounding;
 using OmoiOs.Core.Planning.Outputs;
 using OmoiOs.Infrastructure.Execution.Checks;
 
@@ -30,6 +31,7 @@ public static class HeuristicExploreWriter
             TestLayout = TestLayout(profile),
             Git = snapshot.Git,
             Scan = snapshot.Stats,
+            Files = snapshot.Files.Select(f => f.Path).ToList(),
             DiscoveryQuestions = DiscoveryQuestions(profile, snapshot, title, statements),
             FeatureSummary = new FeatureSummary
             {
@@ -109,9 +111,11 @@ public static class HeuristicExploreWriter
         {
             TestNaming.PrefixTestUnderscore => $"test_<name>{extension}",
             TestNaming.SuffixUnderscoreTest => $"<name>_test{extension}",
+            TestNaming.SuffixUnderscoreSpec => $"<name>_spec{extension}",
             TestNaming.SuffixDotTest => $"<name>.test{extension}",
             TestNaming.SuffixDotSpec => $"<name>.spec{extension}",
             TestNaming.SuffixTest => $"<Name>Test{extension}",
+            TestNaming.Plain => $"<name>{extension} in a test folder",
             _ => $"<Name>Tests{extension}",
         };
     }

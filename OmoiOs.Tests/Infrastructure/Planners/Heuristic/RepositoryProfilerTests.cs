@@ -1,3 +1,4 @@
+using OmoiOs.Core.Planning.Grounding;
 using OmoiOs.Infrastructure.Planners.Heuristic;
 
 
@@ -78,16 +79,12 @@ public sealed class RepositoryProfilerTests
         Assert.Equal("dotnet test", profile.TestCommand);
     }
 
-    [Theory]
-    [InlineData("tests/test_x.py", true)]
-    [InlineData("pkg/x_test.go", true)]
-    [InlineData("web/button.spec.ts", true)]
-    [InlineData("App.Tests/Thing.cs", true)]
-    [InlineData("src/ThingTests.cs", true)]
-    [InlineData("src/contest.py", false)]
-    [InlineData("src/latest.js", false)]
-    public void IsTestFile_Path_ByFolderOrName(string path, bool expected)
+    [Fact]
+    public void Profile_RubyWithRakefile_ConventionFromTheFilesWithExtensions()
     {
-        Assert.Equal(expected, RepositoryProfiler.IsTestFile(path));
+        var profile = RepositoryProfiler.Profile(Snapshots.Of(["Rakefile", "lib/party.rb", "spec/party_spec.rb"]));
+
+        var ruby = Assert.Single(profile.Conventions, c => c.Language == "Ruby");
+        Assert.Equal((".rb", TestNaming.SuffixUnderscoreSpec), (ruby.Extension, ruby.TestNaming));
     }
 }
