@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what OmoiOs needs on a fresh Debian/Ubuntu machine with the .NET 10 SDK, Node.js and git:
 # the npm-pinned packages (Azurite; cytoscape and cytoscape-dagre, which the build embeds in the web view),
-# bubblewrap (the local sandbox) and Chromium (the web view's browser tests).
+# bubblewrap (the local sandbox), Chromium (the web view's browser tests) and pytest for the system python3 (the
+# sandboxed-check tests run a repository's tests with pytest, and without it from a virtual environment).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,6 +18,7 @@ fi
 missing=()
 command -v bwrap >/dev/null || missing+=(bubblewrap)
 [[ -x /usr/bin/chromium ]] || missing+=(chromium)
+/usr/bin/python3 -c 'import pytest' 2>/dev/null || missing+=(python3-pytest)
 if (( ${#missing[@]} > 0 )); then
   sudo=""
   [[ $(id -u) -ne 0 ]] && sudo="sudo"

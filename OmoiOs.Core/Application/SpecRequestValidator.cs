@@ -14,6 +14,7 @@ public sealed class SpecRequestValidator(IPlannerSelector planners, SpecDefaults
 {
     public const int MaxTitleLength = 200;
     public const int MaxDescriptionLength = 300_000;
+    public const int MaxCommandLength = 10_000;
     public static readonly IReadOnlyList<string> Sandboxes = ["local", "daytona"];
 
     public (string Title, string Description, string Repository, SpecOptions Options) Validate(CreateSpecRequest request)
@@ -70,6 +71,9 @@ public sealed class SpecRequestValidator(IPlannerSelector planners, SpecDefaults
             Check(errors, () => agents.Resolve(agent));
         }
 
+        ShellCommand(errors, "options.checkCommand", given.CheckCommand);
+        ShellCommand(errors, "options.setupCommand", given.SetupCommand);
+
         return new SpecOptions
         {
             Planner = planner,
@@ -80,6 +84,7 @@ public sealed class SpecRequestValidator(IPlannerSelector planners, SpecDefaults
             Agent = string.IsNullOrWhiteSpace(given.Agent) ? null : AgentCatalog.Normalize(given.Agent),
             TaskTimeoutSeconds = given.TaskTimeoutSeconds ?? defaults.TaskTimeoutSeconds,
             CheckCommand = string.IsNullOrWhiteSpace(given.CheckCommand) ? null : given.CheckCommand,
+            SetupCommand = string.IsNullOrWhiteSpace(given.SetupCommand) ? null : given.SetupCommand,
             MaxRetries = given.MaxRetries ?? standard.MaxRetries,
             ApprovalTimeoutSeconds = given.ApprovalTimeoutSeconds ?? standard.ApprovalTimeoutSeconds,
             KeepTaskBranches = given.KeepTaskBranches ?? standard.KeepTaskBranches,
@@ -110,6 +115,24 @@ public sealed class SpecRequestValidator(IPlannerSelector planners, SpecDefaults
         else if (value.Length > maxLength)
         {
             errors[field] = [$"must be at most {maxLength:N0} characters (got {value.Length:N0})."];
+        }
+    }
+
+    /// <summary>A command run by <c>/bin/sh -c</c> in the sandbox: optional, bounded, and passable as one argument.</summary>
+    private static void ShellCommand(Dictionary<string, string[]> errors, string field, string? value)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        if (value.Length > MaxCommandLength)
+        {
+            errors[field] = [$"must be at most {MaxCommandLength:N0} characters (got {value.Length:N0})."];
+        }
+        else if (value.Contains('\0', StringComparison.Ordinal))
+        {
+            errors[field] = ["must not contain NUL characters."];
         }
     }
 

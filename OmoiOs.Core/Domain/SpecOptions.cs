@@ -25,6 +25,12 @@ public sealed record SpecOptions
     /// <summary>The command that validates a task's work; null means the test command EXPLORE detected.</summary>
     public string? CheckCommand { get; init; }
 
+    /// <summary>
+    /// A shell command run in the sandbox, in the task's workspace, before the agent (e.g. installing dependencies);
+    /// null means the repository's <c>.omoi/setup.sh</c> when it has one. A failing setup fails the task without retries.
+    /// </summary>
+    public string? SetupCommand { get; init; }
+
     public int MaxRetries { get; init; } = DefaultMaxRetries;
 
     /// <summary>How long an approval gate waits before the spec fails.</summary>

@@ -9,6 +9,12 @@ public sealed record WorkTaskResult
     /// <summary>The check command's exit code; null when no check ran.</summary>
     public int? CheckExitCode { get; init; }
 
+    /// <summary>The check command that ran (or was to run) in the sandbox; null when there was none.</summary>
+    public string? CheckCommand { get; init; }
+
+    /// <summary>Why that check, or why none: e.g. pytest was not found in the sandbox, so a fallback ran instead.</summary>
+    public string? CheckReason { get; init; }
+
     public string? DiffStat { get; init; }
 
     public bool ChecksPassed { get; init; }

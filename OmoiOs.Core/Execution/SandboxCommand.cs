@@ -17,6 +17,12 @@ public sealed record SandboxCommand
     /// <summary>Wall-clock limit; when it passes the command's whole process tree is killed.</summary>
     public TimeSpan Timeout { get; }
 
+    /// <summary>
+    /// Lets this one command reach the network even when the sandbox does not (the setup step, when the operator permits
+    /// it). Honoured by the local sandbox; a Daytona sandbox's network is set for the whole sandbox when it is created.
+    /// </summary>
+    public bool AllowNetwork { get; init; }
+
     /// <summary>Variables for this command on top of the sandbox's own.</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 }

@@ -18,4 +18,11 @@ public enum TaskRunVerdict
 }
 
 /// <summary>What one attempt of a task came to. <see cref="Log"/> is the full log, stored untruncated.</summary>
-public sealed record TaskRunOutcome(TaskRunVerdict Verdict, WorkTaskResult Result, string? Feedback, string? Error, string Log);
+public sealed record TaskRunOutcome(TaskRunVerdict Verdict, WorkTaskResult Result, string? Feedback, string? Error, string Log)
+{
+    /// <summary>
+    /// False when another attempt would fail the same way, whatever the agent does (the setup step failed, no check can
+    /// run in the sandbox, the check's command is not there): the task fails at once instead of being retried.
+    /// </summary>
+    public bool Retryable { get; init; } = true;
+}

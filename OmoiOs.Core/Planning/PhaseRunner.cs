@@ -18,7 +18,7 @@ public sealed class PhaseRunner(IPlannerSelector planners, ILargeTextStore texts
     public async Task<PhaseRun> RunAsync(Spec spec, SpecPhase phase, int attempt, string? feedback, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var prior = await LoadPriorAsync(spec.Id, phase, cancellationToken).ConfigureAwait(false);
+        var prior = await LoadPriorAsync(spec.Id, phase, cancellationToken).ConfigureAwait(false) with { SpecText = $"{spec.Title}\n{spec.Description}" };
         var request = new PhaseRequest
         {
             Phase = phase,

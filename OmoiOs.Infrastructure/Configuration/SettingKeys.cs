@@ -65,6 +65,8 @@ public static class SettingKeys
         "OMOI_SANDBOX_DISK_QUOTA_BYTES", // a bubblewrap limit
         "OMOI_SANDBOX_TMP_BYTES", // a bubblewrap limit
         "OMOI_SANDBOX_READONLY_PATHS", // host paths bubblewrap mounts into the sandbox
+        "OMOI_SANDBOX_PATH", // directories of those host paths put on the sandbox's PATH
+        "OMOI_SANDBOX_SETUP_NETWORK", // network for one bubblewrap command; a Daytona sandbox's network is set when it is created
         "OMOI_MAX_ACTIVITIES", // the omoi command's task hub worker; in Azure host.json sets maxConcurrentActivityFunctions
         "OMOI_TASK_HUB_PARTITIONS", // the omoi command's task hub; in Azure host.json sets partitionCount
         "OMOI_WORKER_TAKEOVER", // the omoi command's queue visibility and lease times; Azure keeps Durable Functions' defaults

@@ -4,21 +4,25 @@ using Microsoft.Extensions.Options;
 using OmoiOs.Core.Domain;
 using OmoiOs.Core.Errors;
 using OmoiOs.Core.Execution;
+using OmoiOs.Infrastructure.Execution.Checks;
 using OmoiOs.Infrastructure.Sandboxes;
 using OmoiOs.Infrastructure.Workspaces;
 
 namespace OmoiOs.Infrastructure.Execution;
 
 /// <summary>
-/// Runs one attempt of a task: a fresh clone of the spec branch on the task branch, the agent in a sandbox, the agent's
-/// changes committed and bundled inside the sandbox, fetched into the user's repository as the task branch, the check
-/// command in the same sandbox, and on success a merge into the spec branch. Checks failing or a merge conflict give
-/// <see cref="TaskRunVerdict.NeedsRevision"/> with feedback; infrastructure trouble and limits hit give <see cref="TaskRunVerdict.Failed"/>.
+/// Runs one attempt of a task: a fresh clone of the spec branch on the task branch, the repository's setup step and
+/// the choice of the check (probed) in a sandbox, the agent there, the agent's changes committed and bundled inside the
+/// sandbox, fetched into the user's repository as the task branch, the check in the same sandbox, and on success a
+/// merge into the spec branch. Checks failing or a merge conflict give <see cref="TaskRunVerdict.NeedsRevision"/> with
+/// feedback; infrastructure trouble and limits hit give <see cref="TaskRunVerdict.Failed"/>, and so do a failed setup
+/// step and a check that cannot run, which no further attempt could change (not retried).
 /// Re-running an attempt whose task branch is already merged reports it completed without running anything.
 /// </summary>
 public sealed class SandboxTaskRunner : ITaskRunner
 {
     private const string BundleFile = TaskWorkspaces.ControlDirectory + "/task.bundle";
+    private const string RepositorySetupScript = TaskWorkspaces.ControlDirectory + "/setup.sh";
     private const int FeedbackTailChars = 16_000;
     private static readonly TimeSpan CommitTimeout = TimeSpan.FromMinutes(5);
 
@@ -40,6 +44,7 @@ public sealed class SandboxTaskRunner : ITaskRunner
 
     private readonly ISandboxProvider _sandboxes;
     private readonly IAgentRunner _agent;
+    private readonly SandboxCheckResolver _checks;
     private readonly TaskWorkspaces _workspaces;
     private readonly SandboxOptions _options;
     private readonly ILogger<SandboxTaskRunner> _logger;
@@ -47,17 +52,20 @@ public sealed class SandboxTaskRunner : ITaskRunner
     public SandboxTaskRunner(
         ISandboxProvider sandboxes,
         IAgentRunner agent,
+        SandboxCheckResolver checks,
         TaskWorkspaces workspaces,
         IOptions<SandboxOptions> options,
         ILogger<SandboxTaskRunner> logger)
     {
         ArgumentNullException.ThrowIfNull(sandboxes);
         ArgumentNullException.ThrowIfNull(agent);
+        ArgumentNullException.ThrowIfNull(checks);
         ArgumentNullException.ThrowIfNull(workspaces);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(logger);
         _sandboxes = sandboxes;
         _agent = agent;
+        _checks = checks;
         _workspaces = workspaces;
         _options = options.Value;
         _logger = logger;
@@ -120,7 +128,27 @@ public sealed class SandboxTaskRunner : ITaskRunner
         await using var sandbox = await _sandboxes.CreateAsync(sandboxRequest, cancellationToken).ConfigureAwait(false);
         log.Step("sandbox", $"{_sandboxes.Name} sandbox {sandbox.Id}, workspace at {sandbox.WorkspacePath}");
 
-        var agent = await _agent.RunAsync(sandbox, request, cancellationToken).ConfigureAwait(false);
+        var setup = SetupStep(request, workspace);
+        if (setup is not null && await RunSetupAsync(setup.Value, request, sandbox, attempt, clock, cancellationToken).ConfigureAwait(false) is { } setupFailed)
+        {
+            return setupFailed;
+        }
+
+        var check = await ChooseCheckAsync(request, sandbox, setup?.Source, cancellationToken).ConfigureAwait(false);
+        if (check is not null)
+        {
+            attempt.Update(r => r with { CheckCommand = check.Command, CheckReason = check.Reason });
+            if (check.Candidate is null)
+            {
+                log.Step("check", check.Reason);
+                return attempt.Failed($"The check `{request.CheckCommand}` cannot run: {check.Reason}.", clock, retryable: false);
+            }
+
+            log.Step("check chosen", $"`{check.Command}`: {check.Reason}");
+        }
+
+        // The agent is told the check that will run, not the one planned.
+        var agent = await _agent.RunAsync(sandbox, request with { CheckCommand = check?.Command }, cancellationToken).ConfigureAwait(false);
         log.Command("agent", agent.Command, agent.Result);
         attempt.Update(r => r with
         {
@@ -168,19 +196,30 @@ public sealed class SandboxTaskRunner : ITaskRunner
             log.Step("task branch", "the agent changed nothing; no task branch");
         }
 
-        if (string.IsNullOrWhiteSpace(request.CheckCommand))
+        if (check?.Candidate is not { } candidate)
         {
             log.Step("check", "no check command; passing without checks");
         }
         else
         {
-            var check = await sandbox.RunAsync(new SandboxCommand(request.CheckCommand, _options.CheckTimeout), cancellationToken).ConfigureAwait(false);
-            log.Command("check", request.CheckCommand, check);
-            attempt.Update(r => r with { CheckExitCode = check.ExitCode, CheckDurationMs = (long)check.Duration.TotalMilliseconds });
-            if (!check.Succeeded)
+            if (candidate.UsesPythonTestRunner)
             {
-                var why = check.LimitsHit is { } hit ? $"stopped by {hit}" : $"exit {check.ExitCode}";
-                return attempt.NeedsRevision($"The check `{request.CheckCommand}` failed ({why}). The end of its output:\n{Tail(check.Output)}", clock);
+                // Written after the agent ran, so the runner that checks its work is OmoiOs's own.
+                await sandbox.WriteFileAsync(CheckCatalog.PythonRunnerPath, PythonTestRunner.Content, cancellationToken).ConfigureAwait(false);
+            }
+
+            var ran = await sandbox.RunAsync(new SandboxCommand(candidate.Command, _options.CheckTimeout), cancellationToken).ConfigureAwait(false);
+            log.Command("check", candidate.Command, ran);
+            attempt.Update(r => r with { CheckExitCode = ran.ExitCode, CheckDurationMs = (long)ran.Duration.TotalMilliseconds });
+            if (ran.LimitsHit is null && ran.ExitCode is 126 or 127)
+            {
+                return attempt.Failed($"The check `{candidate.Command}` could not run (exit {ran.ExitCode}): {Tail(ran.Output, 2000).Trim()}", clock, retryable: false);
+            }
+
+            if (!ran.Succeeded)
+            {
+                var why = ran.LimitsHit is { } hit ? $"stopped by {hit}" : $"exit {ran.ExitCode}";
+                return attempt.NeedsRevision($"The check `{candidate.Command}` failed ({why}). The end of its output:\n{Tail(ran.Output)}", clock);
             }
         }
 
@@ -205,6 +244,52 @@ public sealed class SandboxTaskRunner : ITaskRunner
         attempt.Update(r => r with { MergedCommit = merge.Commit });
         await DeleteMergedBranchAsync(request, workspace.Repository, workspace.TaskBranch, tip, log, cancellationToken).ConfigureAwait(false);
         return attempt.Completed(clock);
+    }
+
+    /// <summary>The spec's setup command, else the repository's <c>.omoi/setup.sh</c> (run by sh in the sandbox, never on the host).</summary>
+    private static (string Command, string Source)? SetupStep(TaskRunRequest request, TaskWorkspace workspace)
+    {
+        if (request.Spec.Options.SetupCommand is { } command)
+        {
+            return (command, "options.setupCommand");
+        }
+
+        var script = new FileInfo(Path.Combine(workspace.Path, RepositorySetupScript));
+        return script.Exists || script.LinkTarget is not null ? ($"sh {RepositorySetupScript}", $"{RepositorySetupScript} in the repository") : null;
+    }
+
+    /// <summary>Runs the setup step in the sandbox before the agent; its failure is the attempt's outcome (not retried), else null.</summary>
+    private async Task<TaskRunOutcome?> RunSetupAsync((string Command, string Source) setup, TaskRunRequest request, ISandbox sandbox, Attempt attempt, Stopwatch clock, CancellationToken cancellationToken)
+    {
+        // Network for one command is a bubblewrap feature; a Daytona sandbox's network is fixed when it is created.
+        var network = _options.SetupNetwork && _sandboxes.Name == SandboxOptions.Local;
+        var command = new SandboxCommand(setup.Command, TimeSpan.FromSeconds(request.Task.TimeoutSeconds)) { AllowNetwork = network };
+        var ran = await sandbox.RunAsync(command, cancellationToken).ConfigureAwait(false);
+        attempt.Log.Command($"setup ({setup.Source}; network {(network || _options.AllowNetwork ? "allowed" : "off")})", setup.Command, ran);
+        if (ran.Succeeded)
+        {
+            return null;
+        }
+
+        var why = ran.LimitsHit is { } hit ? $"stopped by {hit}" : $"exit {ran.ExitCode}";
+        return attempt.Failed($"The setup step ({setup.Source}) failed ({why}). The end of its output:\n{Tail(ran.Output)}", clock, retryable: false);
+    }
+
+    /// <summary>A check the spec names runs as given; a detected one is probed for in the sandbox (once per run and setup step).</summary>
+    private async Task<ResolvedCheck?> ChooseCheckAsync(TaskRunRequest request, ISandbox sandbox, string? setupSource, CancellationToken cancellationToken)
+    {
+        if (request.Spec.Options.CheckCommand is { } given)
+        {
+            return new ResolvedCheck(new CheckCandidate(given, null, ""), "the spec's options.checkCommand, run as given");
+        }
+
+        if (string.IsNullOrWhiteSpace(request.CheckCommand))
+        {
+            return null;
+        }
+
+        var runKey = $"{request.Spec.Id}\n{request.Spec.Options.SetupCommand ?? setupSource ?? "no setup"}";
+        return await _checks.ResolveAsync(sandbox, runKey, request.CheckCommand, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -260,10 +345,10 @@ public sealed class SandboxTaskRunner : ITaskRunner
             return Outcome(TaskRunVerdict.NeedsRevision, feedback, null, clock);
         }
 
-        public TaskRunOutcome Failed(string error, Stopwatch clock)
+        public TaskRunOutcome Failed(string error, Stopwatch clock, bool retryable = true)
         {
-            Log.Step("failed", error);
-            return Outcome(TaskRunVerdict.Failed, null, error, clock);
+            Log.Step(retryable ? "failed" : "failed (not retried: another attempt would fail the same way)", error);
+            return Outcome(TaskRunVerdict.Failed, null, error, clock) with { Retryable = retryable };
         }
 
         private TaskRunOutcome Outcome(TaskRunVerdict verdict, string? feedback, string? error, Stopwatch clock) =>

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OmoiOs.Infrastructure.Planners.Anthropic;
 using OmoiOs.Infrastructure.Planners.AzureOpenAi;
+using OmoiOs.Infrastructure.Planners.Heuristic;
 using OmoiOs.Infrastructure.Planners.OpenAi;
 using OmoiOs.Infrastructure.Planners.Selection;
 
@@ -23,6 +24,9 @@ public static class PlannerServiceCollectionExtensions
 
         services.AddOptions<PlannerOptions>().Bind(configuration).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IPlannerSelector, PlannerSelector>();
+
+        // The LLM planners list the repository's files with the heuristic planner's scanner, so every planner grounds its plan in the same file list.
+        services.AddHeuristicPlanner();
 
         var selected = configuration.Get<PlannerOptions>()?.Planner ?? PlannerNames.Heuristic;
         if (selected == PlannerNames.OpenAi || IsSet(configuration.Get<OpenAiPlannerOptions>()?.Model))

@@ -24,6 +24,13 @@ public sealed class SandboxOptions
     [ConfigurationKeyName("OMOI_SANDBOX_ALLOW_NETWORK")]
     public bool AllowNetwork { get; set; }
 
+    /// <summary>
+    /// Lets a task's setup step (<c>.omoi/setup.sh</c> or <c>options.setupCommand</c>) reach the network, and nothing
+    /// else: the agent and the check keep <see cref="AllowNetwork"/>'s policy. Local sandbox only.
+    /// </summary>
+    [ConfigurationKeyName("OMOI_SANDBOX_SETUP_NETWORK")]
+    public bool SetupNetwork { get; set; }
+
     /// <summary>The bubblewrap executable: a path, or a name looked up on PATH.</summary>
     [ConfigurationKeyName("OMOI_SANDBOX_BWRAP")]
     [Required]
@@ -49,9 +56,20 @@ public sealed class SandboxOptions
     [Range(1024 * 1024, long.MaxValue)]
     public long TmpBytes { get; set; } = 256L * 1024 * 1024;
 
-    /// <summary>Extra host paths mounted read-only at the same place, comma-separated (e.g. where an agent CLI is installed).</summary>
+    /// <summary>
+    /// Extra host paths mounted read-only at the same place, comma-separated: toolchains (<c>/root/.pyenv</c>,
+    /// <c>/root/.nvm</c>, <c>/root/.dotnet</c>) or an agent CLI. Each must be absolute, exist, and neither lie under nor
+    /// hold the workspace root (other tasks' workspaces would show through).
+    /// </summary>
     [ConfigurationKeyName("OMOI_SANDBOX_READONLY_PATHS")]
     public string ReadOnlyPaths { get; set; } = "";
+
+    /// <summary>
+    /// Directories put before the sandbox's PATH, colon-separated like PATH (e.g. <c>/root/.pyenv/shims</c>); each must
+    /// be under <c>/usr</c> or one of <see cref="ReadOnlyPaths"/>, else the sandbox would not see it.
+    /// </summary>
+    [ConfigurationKeyName("OMOI_SANDBOX_PATH")]
+    public string SandboxPath { get; set; } = "";
 
     /// <summary>Wall-clock limit of a task's check command (the agent's limit is the task's own timeout).</summary>
     [ConfigurationKeyName("OMOI_CHECK_TIMEOUT")]
@@ -64,6 +82,9 @@ public sealed class SandboxOptions
 
     public IReadOnlyList<string> ReadOnlyPathList() =>
         ReadOnlyPaths.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    public IReadOnlyList<string> SandboxPathList() =>
+        SandboxPath.Split(':', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     public string ResolvedWorkspaceRoot() =>
         string.IsNullOrWhiteSpace(WorkspaceRoot) ? new DataDirectoryOptions().Folder(DataDirectoryOptions.WorkspacesFolder) : Path.GetFullPath(WorkspaceRoot);

@@ -7,6 +7,7 @@ using OmoiOs.Core.Application;
 using OmoiOs.Core.Execution;
 using OmoiOs.Infrastructure.Agents;
 using OmoiOs.Infrastructure.Execution;
+using OmoiOs.Infrastructure.Execution.Checks;
 using OmoiOs.Infrastructure.Repositories;
 using OmoiOs.Infrastructure.Sandboxes.Daytona;
 using OmoiOs.Infrastructure.Sandboxes.Local;
@@ -33,6 +34,7 @@ public static class SandboxServiceCollectionExtensions
                 }
             })
             .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SandboxOptions>, SandboxOptionsValidator>();
         services.AddOptions<AgentOptions>().Bind(configuration).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<AgentOptions>, AgentOptionsValidator>();
         services.AddSingleton(sp => AgentPresets.Catalog(sp.GetRequiredService<IOptions<AgentOptions>>().Value));
@@ -40,6 +42,7 @@ public static class SandboxServiceCollectionExtensions
         services.AddSingleton<TaskWorkspaces>();
         services.AddSingleton<IAgentRunner, CommandAgentRunner>();
         services.AddOptions<ExecutionOptions>().Bind(configuration).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SandboxCheckResolver>();
         services.AddSingleton<SandboxTaskRunner>();
         services.AddSingleton<ITaskRunner>(sp => new ConcurrencyLimitedTaskRunner(
             sp.GetRequiredService<SandboxTaskRunner>(),

@@ -29,11 +29,12 @@ internal static class RunCommand
         var budget = new Option<decimal?>("--budget") { Description = "Stop scheduling tasks once planner + agent cost reaches this many USD." };
         var agent = new Option<string?>("--agent") { Description = "The agent for this spec, by name: example, claude, codex, gemini, aider or one defined in OMOI_AGENTS__<name> (default: OMOI_AGENT)." };
         var check = new Option<string?>("--check") { Description = "Command that validates each task (default: the test command EXPLORE detects)." };
+        var setup = new Option<string?>("--setup") { Description = "Command run in each task's sandbox before the agent (default: the repository's .omoi/setup.sh, if any)." };
         var keepBranches = new Option<bool>("--keep-task-branches") { Description = "Keep each task's branch after it is merged into the spec branch (deleted by default)." };
 
         var command = new Command("run", "Run a spec end to end: plan it, execute its tasks in sandboxes, merge them into the spec branch.")
         {
-            spec, repo, planner, approval, parallel, budget, agent, check, keepBranches,
+            spec, repo, planner, approval, parallel, budget, agent, check, setup, keepBranches,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -57,6 +58,7 @@ internal static class RunCommand
                         BudgetUsd = parse.GetValue(budget),
                         Agent = parse.GetValue(agent),
                         CheckCommand = parse.GetValue(check),
+                        SetupCommand = parse.GetValue(setup),
                         KeepTaskBranches = parse.GetValue(keepBranches),
                     },
                 },

@@ -76,15 +76,18 @@ public sealed class WorkflowHarness : IDisposable
 
     public void Dispose() => _services.Dispose();
 
-    /// <summary>Completes every task at once and keeps every request it got.</summary>
+    /// <summary>Completes every task at once (unless told to answer otherwise) and keeps every request it got.</summary>
     public sealed class RecordingTaskRunner : ITaskRunner
     {
         public ConcurrentQueue<TaskRunRequest> Requests { get; } = new();
 
+        /// <summary>The outcome of each run; null completes it.</summary>
+        public Func<TaskRunRequest, TaskRunOutcome>? Answer { get; set; }
+
         public Task<TaskRunOutcome> RunAsync(TaskRunRequest request, CancellationToken cancellationToken)
         {
             Requests.Enqueue(request);
-            return Task.FromResult(new TaskRunOutcome(TaskRunVerdict.Completed, new WorkTaskResult { ExitCode = 0, ChecksPassed = true }, null, null, $"ran {request.Task.Id}\n"));
+            return Task.FromResult(Answer?.Invoke(request) ?? new TaskRunOutcome(TaskRunVerdict.Completed, new WorkTaskResult { ExitCode = 0, ChecksPassed = true }, null, null, $"ran {request.Task.Id}\n"));
         }
     }
 }

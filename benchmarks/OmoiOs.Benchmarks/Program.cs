@@ -8,6 +8,7 @@ var figures = new Dictionary<string, Func<TextWriter, CancellationToken, Task>>(
 {
     ["sync"] = SyncFigure.RunAsync,
     ["planner"] = (output, token) => HeuristicPlannerFigure.RunAsync(figureArgs.FirstOrDefault() ?? RepositoryRoot.Find(), output, token),
+    ["planning"] = (output, token) => PlanningAccuracyFigure.RunAsync(figureArgs, output, token),
     ["engine"] = EngineFigure.RunAsync,
     ["memory"] = MemoryFigure.RunAsync,
     ["scheduler"] = SchedulerQualityFigure.RunAsync,
@@ -40,7 +41,7 @@ if (args.Length > 0 && args[0].Equals(Micro, StringComparison.OrdinalIgnoreCase)
 
 if (args.Length == 0 || !(figures.ContainsKey(args[0]) || args[0].Equals(All, StringComparison.OrdinalIgnoreCase)))
 {
-    Console.Error.WriteLine($"usage: dotnet run -c Release --project benchmarks/OmoiOs.Benchmarks -- <{string.Join("|", figures.Keys)}|{All}|{Micro}> [planner: repository path | micro: BenchmarkDotNet arguments]");
+    Console.Error.WriteLine($"usage: dotnet run -c Release --project benchmarks/OmoiOs.Benchmarks -- <{string.Join("|", figures.Keys)}|{All}|{Micro}> [planner: repository path | planning: --plans | micro: BenchmarkDotNet arguments]");
     return 2;
 }
 

@@ -34,6 +34,8 @@ public sealed record SpecOptionsRequest
 
     public string? CheckCommand { get; init; }
 
+    public string? SetupCommand { get; init; }
+
     public int? MaxRetries { get; init; }
 
     public int? ApprovalTimeoutSeconds { get; init; }

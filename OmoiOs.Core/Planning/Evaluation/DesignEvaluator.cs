@@ -3,7 +3,7 @@ using OmoiOs.Core.Planning.Outputs;
 
 namespace OmoiOs.Core.Planning.Evaluation;
 
-/// <summary>DESIGN: components exist and every requirement is served by a component or referenced in the design.</summary>
+/// <summary>DESIGN: components exist, every requirement is served by a component or referenced in the design, and new files and spec-named files fit the repository (<see cref="GroundingChecks"/>).</summary>
 public sealed class DesignEvaluator : IPhaseOutputEvaluator<DesignOutput>
 {
     private static readonly HashSet<string> HttpMethods = new(["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"], StringComparer.OrdinalIgnoreCase);
@@ -52,6 +52,7 @@ public sealed class DesignEvaluator : IPhaseOutputEvaluator<DesignOutput>
                 "every endpoint has a method and a path");
         }
 
+        GroundingChecks.AddDesign(checks, output, prior);
         return checks.Build(SpecPhase.Design);
     }
 

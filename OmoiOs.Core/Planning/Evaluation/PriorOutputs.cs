@@ -10,6 +10,9 @@ public sealed record PriorOutputs
 {
     public static readonly PriorOutputs None = new();
 
+    /// <summary>The spec's title and description, where the grounding checks find the files the spec names.</summary>
+    public string SpecText { get; init; } = "";
+
     public ExploreOutput? Explore { get; init; }
 
     public RequirementsOutput? Requirements { get; init; }

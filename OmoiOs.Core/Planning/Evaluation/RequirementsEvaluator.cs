@@ -5,7 +5,7 @@ using OmoiOs.Core.Serialization;
 
 namespace OmoiOs.Core.Planning.Evaluation;
 
-/// <summary>REQUIREMENTS: well-formed unique keys, EARS sentences without errors, at least two criteria each.</summary>
+/// <summary>REQUIREMENTS: well-formed unique keys, EARS sentences without errors, at least two criteria each, whole-phrase titles.</summary>
 public sealed class RequirementsEvaluator : IPhaseOutputEvaluator<RequirementsOutput>
 {
     public const int MinimumAcceptanceCriteria = 2;
@@ -55,6 +55,7 @@ public sealed class RequirementsEvaluator : IPhaseOutputEvaluator<RequirementsOu
             "every type agrees with its id");
         checks.Add("titles_present", hard: false, weight: 0.5, count,
             requirements.Where(r => string.IsNullOrWhiteSpace(r.Title)).Select(r => $"{r.Id} has no title").ToList(), "every requirement has a title");
+        GroundingChecks.AddRequirements(checks, output);
         return checks.Build(SpecPhase.Requirements);
     }
 

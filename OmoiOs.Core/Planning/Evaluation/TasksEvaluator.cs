@@ -5,8 +5,9 @@ using OmoiOs.Core.Planning.Outputs;
 namespace OmoiOs.Core.Planning.Evaluation;
 
 /// <summary>
-/// TASKS: well-formed unique keys, dependencies that exist and form no cycle, every requirement covered by a task;
-/// estimates of 1–4 hours and declared files earn score.
+/// TASKS: well-formed unique keys, dependencies that exist and form no cycle, every requirement covered by a task,
+/// whole-phrase titles and a plan grounded in the repository (<see cref="GroundingChecks"/>); estimates of 1–4 hours
+/// and declared files earn score.
 /// </summary>
 public sealed class TasksEvaluator : IPhaseOutputEvaluator<TasksOutput>
 {
@@ -51,6 +52,7 @@ public sealed class TasksEvaluator : IPhaseOutputEvaluator<TasksOutput>
             "every code task names its files");
         checks.Add("titles_present", hard: false, weight: 0.5, count,
             tasks.Where(t => string.IsNullOrWhiteSpace(t.Title)).Select(t => $"{t.Id} has no title").ToList(), "every task has a title");
+        GroundingChecks.AddTasks(checks, output, prior);
         if (output.CriticalPath.Count > 0)
         {
             checks.Add("critical_path_valid", hard: false, weight: 0.5, output.CriticalPath.Count,

@@ -28,6 +28,12 @@ public sealed record ExploreOutput
 
     public ScanStats Scan { get; init; } = new();
 
+    /// <summary>
+    /// Every file the scan listed (paths relative to the repository root, '/'-separated): the later phases' evaluators
+    /// check the plan's paths against it. The planner adapter fills it from its scan, never a model.
+    /// </summary>
+    public IReadOnlyList<string> Files { get; init; } = [];
+
     public IReadOnlyList<string> DiscoveryQuestions { get; init; } = [];
 
     public FeatureSummary FeatureSummary { get; init; } = new();

@@ -56,7 +56,7 @@ public sealed class RunTaskAttemptActivity(
         var logKey = $"log-{task.Id}-{input.Attempt}";
         await texts.WriteAsync(input.SpecId, logKey, outcome.Log, cancellationToken).ConfigureAwait(false);
 
-        var retry = outcome.Verdict != TaskRunVerdict.Completed && input.Attempt <= task.MaxRetries;
+        var retry = outcome.Verdict != TaskRunVerdict.Completed && outcome.Retryable && input.Attempt <= task.MaxRetries;
         var status = outcome.Verdict == TaskRunVerdict.Completed ? WorkTaskStatus.Completed : retry ? WorkTaskStatus.NeedsRevision : WorkTaskStatus.Failed;
         var now = timeProvider.GetUtcNow();
         var finished = await tasks.UpdateAsync(

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OmoiOs.Core.Planning;
+using OmoiOs.Infrastructure.Planners.Heuristic;
 using OmoiOs.Infrastructure.Planners.Llm;
 
 namespace OmoiOs.Infrastructure.Planners.Anthropic;
@@ -42,6 +43,7 @@ internal static class AnthropicPlanner
             PlannerNames.Anthropic,
             chatClient,
             new ChatPlannerSettings(model, new ModelPrice(options.InputUsdPerMillionTokens, options.OutputUsdPerMillionTokens), planner.MaxOutputTokens, planner.UseJsonSchema, planner.TotalTimeout),
+            provider.GetRequiredService<RepositoryScanner>(),
             provider.GetRequiredService<ILogger<ChatPlanner>>());
     }
 }

@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OmoiOs.Core.Planning;
+using OmoiOs.Infrastructure.Planners.Heuristic;
 using OmoiOs.Infrastructure.Planners.Llm;
 
 namespace OmoiOs.Infrastructure.Planners.AzureOpenAi;
@@ -58,6 +59,7 @@ internal static class AzureOpenAiPlanner
             PlannerNames.AzureOpenAi,
             chatClient,
             new ChatPlannerSettings(deployment, new ModelPrice(options.InputUsdPerMillionTokens, options.OutputUsdPerMillionTokens), planner.MaxOutputTokens, planner.UseJsonSchema, planner.TotalTimeout),
+            provider.GetRequiredService<RepositoryScanner>(),
             provider.GetRequiredService<ILogger<ChatPlanner>>());
     }
 }

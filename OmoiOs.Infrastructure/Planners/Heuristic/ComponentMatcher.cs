@@ -1,3 +1,4 @@
+using OmoiOs.Core.Planning.Grounding;
 using OmoiOs.Core.Planning.Outputs;
 
 namespace OmoiOs.Infrastructure.Planners.Heuristic;
@@ -9,8 +10,6 @@ namespace OmoiOs.Infrastructure.Planners.Heuristic;
 public static class ComponentMatcher
 {
     private const int MinScore = 2;
-
-    private const int NamedFileScore = 100;
 
     private const int FileWordScore = 2;
 
@@ -34,21 +33,33 @@ public static class ComponentMatcher
     /// <summary>The best existing file for the requirement, or null when nothing scores at least <see cref="MinScore"/>.</summary>
     public static string? Match(PlannedRequirement requirement, RepositoryProfile profile)
     {
+        ArgumentNullException.ThrowIfNull(profile);
+        // Files in hidden folders (.github/, .devcontainer/) are tooling, not the feature's home.
+        return Named(requirement, profile) ?? Best(requirement, profile, profile.SourceFiles.Where(f => !f.StartsWith('.') && !f.Contains("/.", StringComparison.Ordinal)), MinScore);
+    }
+
+    /// <summary>The file the requirement names outright (by path, unique file name or README), shortest path first.</summary>
+    public static string? Named(PlannedRequirement requirement, RepositoryProfile profile)
+    {
         ArgumentNullException.ThrowIfNull(requirement);
         ArgumentNullException.ThrowIfNull(profile);
-        var text = $"{requirement.Title} {requirement.Text}";
-        var named = profile.AllFiles.Where(f => Names(text, f)).OrderBy(f => f.Length).ThenBy(f => f, StringComparer.Ordinal).FirstOrDefault();
-        if (named is not null)
-        {
-            return named;
-        }
+        var named = SpecFileReferences.Find($"{requirement.Title} {requirement.Text}", profile.Tree);
+        return named.Count > 0 ? named[0] : null;
+    }
 
+    /// <summary>Of <paramref name="candidates"/>, the file whose name suits the requirement best, when it scores at least <paramref name="minScore"/>.</summary>
+    public static string? Best(PlannedRequirement requirement, RepositoryProfile profile, IEnumerable<string> candidates, int minScore)
+    {
+        ArgumentNullException.ThrowIfNull(requirement);
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(candidates);
+        var text = $"{requirement.Title} {requirement.Text}";
         var tokens = Words.Tokens(text).ToHashSet(StringComparer.Ordinal);
         var stems = Words.KeyStems(text);
         var kinds = Kinds.Where(k => k.RequirementWords.Any(tokens.Contains)).SelectMany(k => k.FileWords).ToHashSet(StringComparer.Ordinal);
         string? best = null;
         var bestScore = 0;
-        foreach (var file in profile.SourceFiles)
+        foreach (var file in candidates)
         {
             var score = Score(file, stems, kinds);
             if (score > bestScore || (score == bestScore && best is not null && Before(file, best, profile.PrimaryLanguage)))
@@ -58,7 +69,7 @@ public static class ComponentMatcher
             }
         }
 
-        return bestScore >= MinScore ? best : null;
+        return bestScore >= minScore ? best : null;
     }
 
     /// <summary>Tie-break: the primary language's files first, then the shorter path, then ordinal order.</summary>
@@ -72,39 +83,6 @@ public static class ComponentMatcher
         }
 
         return file.Length < best.Length || (file.Length == best.Length && string.CompareOrdinal(file, best) < 0);
-    }
-
-    /// <summary>Whether the text names the file: its path, or its file name when that is distinctive (has a dot or is a README).</summary>
-    private static bool Names(string text, string path)
-    {
-        var fileName = path[(path.LastIndexOf('/') + 1)..];
-        if (path.Contains('/', StringComparison.Ordinal) && text.Contains(path, StringComparison.Ordinal))
-        {
-            return true;
-        }
-
-        if (!path.Contains('/', StringComparison.Ordinal) && fileName.StartsWith("README", StringComparison.OrdinalIgnoreCase))
-        {
-            return text.Contains("README", StringComparison.Ordinal);
-        }
-
-        return fileName.Contains('.', StringComparison.Ordinal) && fileName.Length > 4 && ContainsToken(text, fileName);
-    }
-
-    private static bool ContainsToken(string text, string token)
-    {
-        for (var at = text.IndexOf(token, StringComparison.Ordinal); at >= 0; at = text.IndexOf(token, at + 1, StringComparison.Ordinal))
-        {
-            var before = at == 0 || !(char.IsLetterOrDigit(text[at - 1]) || text[at - 1] is '/' or '.' or '_' or '-');
-            var end = at + token.Length;
-            var after = end == text.Length || !(char.IsLetterOrDigit(text[end]) || text[end] is '_' or '-');
-            if (before && after)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static int Score(string file, IReadOnlySet<string> stems, HashSet<string> kinds)

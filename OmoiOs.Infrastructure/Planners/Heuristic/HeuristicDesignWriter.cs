@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using OmoiOs.Core.Domain;
+using OmoiOs.Core.Planning.Grounding;
 using OmoiOs.Core.Planning.Outputs;
+using OmoiOs.Infrastructure.Execution.Checks;
 
 namespace OmoiOs.Infrastructure.Planners.Heuristic;
 
@@ -32,17 +34,43 @@ public static partial class HeuristicDesignWriter
     [GeneratedRegex(@"\bwith (?:an? |the )?(?<fields>[a-z ,_-]+?)(?:\.|$| so | that | when | if )", RegexOptions.IgnoreCase)]
     private static partial Regex FieldList();
 
-    public static DesignOutput Write(string title, RequirementsOutput requirements, RepositoryProfile profile)
+    /// <param name="specNamedFiles">Existing files the spec names: its code files take the requirements that match no file (instead of a new module), and every one of them becomes part of the design.</param>
+    public static DesignOutput Write(string title, RequirementsOutput requirements, RepositoryProfile profile, IReadOnlyList<string> specNamedFiles)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(title);
         ArgumentNullException.ThrowIfNull(requirements);
         ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(specNamedFiles);
         var newModule = RepositoryLayout.NewSourcePath(profile, FeatureKey.NameWords(title));
+        var namedSources = specNamedFiles.Where(f => !TestFiles.IsTest(f) && LanguageCatalog.IsCode(f)).ToList();
         var byFile = new Dictionary<string, List<PlannedRequirement>>(StringComparer.Ordinal);
         var order = new List<string>();
+        var unnamed = new List<PlannedRequirement>();
         foreach (var requirement in requirements.Requirements)
         {
-            var file = ComponentMatcher.Match(requirement, profile) ?? newModule;
+            var named = ComponentMatcher.Named(requirement, profile);
+            if (named is null)
+            {
+                unnamed.Add(requirement);
+            }
+
+            var file = named
+                ?? ComponentMatcher.Match(requirement, profile)
+                ?? (namedSources.Count > 0 ? ComponentMatcher.Best(requirement, profile, namedSources, 1) ?? namedSources[0] : newModule);
+            Serve(file, requirement);
+        }
+
+        // A file the spec names is the file the plan changes, even when no single requirement points at it.
+        foreach (var file in specNamedFiles.Where(f => !TestFiles.IsTest(f) && !byFile.ContainsKey(f)))
+        {
+            foreach (var requirement in unnamed.Count > 0 ? unnamed : requirements.Requirements.Take(1))
+            {
+                Serve(file, requirement);
+            }
+        }
+
+        void Serve(string file, PlannedRequirement requirement)
+        {
             if (!byFile.TryGetValue(file, out var served))
             {
                 byFile[file] = served = [];
@@ -62,7 +90,7 @@ public static partial class HeuristicDesignWriter
             DataModels = models,
             ApiEndpoints = endpoints,
             ErrorHandling = ErrorHandling(requirements.Requirements),
-            TestingStrategy = TestingStrategy(profile, components),
+            TestingStrategy = TestingStrategy(profile, components, specNamedFiles),
             SecurityConsiderations = Security(requirements.Requirements, endpoints),
         };
     }
@@ -81,7 +109,7 @@ public static partial class HeuristicDesignWriter
             Type = type,
             FilePath = file,
             Responsibility = (exists ? $"Existing {type}, extended for: " : $"New {type} in the repository's conventions, for: ") + titles + (served.Count > 3 ? "; and more" : "") + ".",
-            Interfaces = type is "documentation" or "configuration" or "script"
+            Interfaces = type is "documentation" or "configuration" or "script" or HeuristicTaskWriter.TestComponent
                 ? []
                 : served.Select(r => InterfaceName(r, convention.Naming)).Where(n => n.Length > 0).Distinct(StringComparer.Ordinal).Take(MaxInterfaces).ToList(),
             Requirements = served.Select(r => r.Id).ToList(),
@@ -121,6 +149,11 @@ public static partial class HeuristicDesignWriter
         if (ConfigurationExtensions.Any(e => name.EndsWith(e, StringComparison.Ordinal)))
         {
             return "configuration";
+        }
+
+        if (TestFiles.IsTest(file))
+        {
+            return HeuristicTaskWriter.TestComponent;
         }
 
         var words = Words.Tokens(name).ToHashSet(StringComparer.Ordinal);
@@ -293,13 +326,19 @@ public static partial class HeuristicDesignWriter
                 + ". Failures never leave partial output behind.";
     }
 
-    private static string TestingStrategy(RepositoryProfile profile, List<DesignComponent> components)
+    private static string TestingStrategy(RepositoryProfile profile, List<DesignComponent> components, IReadOnlyList<string> specNamedFiles)
     {
-        var tests = components.Where(c => c.Type is not ("documentation" or "configuration"))
+        var tests = components.Where(c => c.Type is not ("documentation" or "configuration" or HeuristicTaskWriter.TestComponent))
             .Select(c => $"{RepositoryLayout.TestPathFor(profile, c.FilePath)} for {c.FilePath}").Distinct(StringComparer.Ordinal).ToList();
         var strategy = "Every acceptance criterion gets at least one automated test, in the repository's own layout"
             + (tests.Count > 0 ? $": {string.Join("; ", tests)}." : ".");
-        return strategy + (profile.TestCommand is null ? " No test command was detected; the tasks name one." : $" The suite runs with `{profile.TestCommand}`.");
+        var namedTests = specNamedFiles.Where(TestFiles.IsTest).ToList();
+        if (namedTests.Count > 0)
+        {
+            strategy += $" The spec names {string.Join(", ", namedTests)}, so the new tests go there too.";
+        }
+
+        return strategy + (profile.TestCommand is null ? " No test command was detected; the tasks name one." : $" The suite runs in the task's sandbox with {CheckCatalog.Describe(profile.TestCommand)}.");
     }
 
     private static string Security(IReadOnlyList<PlannedRequirement> requirements, List<ApiEndpoint> endpoints)

@@ -1,4 +1,6 @@
+using OmoiOs.Core.Planning.Grounding;
 using OmoiOs.Core.Planning.Outputs;
+using OmoiOs.Infrastructure.Execution.Checks;
 
 namespace OmoiOs.Infrastructure.Planners.Heuristic;
 
@@ -29,6 +31,7 @@ public static class HeuristicExploreWriter
             TestLayout = TestLayout(profile),
             Git = snapshot.Git,
             Scan = snapshot.Stats,
+            Files = snapshot.Files.Select(f => f.Path).ToList(),
             DiscoveryQuestions = DiscoveryQuestions(profile, snapshot, title, statements),
             FeatureSummary = new FeatureSummary
             {
@@ -50,7 +53,7 @@ public static class HeuristicExploreWriter
             summary += $" Built with {string.Join(", ", profile.BuildSystems)}.";
         }
 
-        summary += profile.TestCommand is null ? " No test command was detected." : $" Tests run with `{profile.TestCommand}`.";
+        summary += profile.TestCommand is null ? " No test command was detected." : $" Tests run with {CheckCatalog.Describe(profile.TestCommand)}.";
         if (snapshot.Stats.Truncated)
         {
             summary += " The scan stopped at its bound, so the figures cover part of the repository.";
@@ -108,9 +111,11 @@ public static class HeuristicExploreWriter
         {
             TestNaming.PrefixTestUnderscore => $"test_<name>{extension}",
             TestNaming.SuffixUnderscoreTest => $"<name>_test{extension}",
+            TestNaming.SuffixUnderscoreSpec => $"<name>_spec{extension}",
             TestNaming.SuffixDotTest => $"<name>.test{extension}",
             TestNaming.SuffixDotSpec => $"<name>.spec{extension}",
             TestNaming.SuffixTest => $"<Name>Test{extension}",
+            TestNaming.Plain => $"<name>{extension} in a test folder",
             _ => $"<Name>Tests{extension}",
         };
     }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using OmoiOs.Core.Domain;
 using OmoiOs.Core.Errors;
 using OmoiOs.Core.Planning;
+using OmoiOs.Core.Planning.Grounding;
 using OmoiOs.Core.Planning.Outputs;
 
 namespace OmoiOs.Infrastructure.Planners.Heuristic;
@@ -49,13 +50,17 @@ public sealed class HeuristicPlanner(RepositoryScanner scanner) : IPlanner
     private static DesignOutput Design(PhaseRequest request, string title, PlannerFeedback feedback, RepositoryProfile profile) =>
         request.Phase != SpecPhase.Design && request.Design is { Components.Count: > 0 } given
             ? given
-            : HeuristicDesignWriter.Write(title, Requirements(request, title, feedback), profile);
+            : HeuristicDesignWriter.Write(title, Requirements(request, title, feedback), profile, SpecNamedFiles(request, profile));
 
     private async Task<TasksOutput> TasksAsync(PhaseRequest request, string title, PlannerFeedback feedback, CancellationToken cancellationToken)
     {
         var profile = await ProfileAsync(request, cancellationToken).ConfigureAwait(false);
-        return HeuristicTaskWriter.Write(title, Requirements(request, title, feedback), Design(request, title, feedback, profile), profile, feedback);
+        return HeuristicTaskWriter.Write(title, Requirements(request, title, feedback), Design(request, title, feedback, profile), profile, feedback, SpecNamedFiles(request, profile));
     }
+
+    /// <summary>The existing files the spec names, found the way the evaluators find them.</summary>
+    private static IReadOnlyList<string> SpecNamedFiles(PhaseRequest request, RepositoryProfile profile) =>
+        SpecFileReferences.Find($"{request.Title}\n{request.Description}", profile.Tree);
 
     private Task<RepositorySnapshot> ScanAsync(PhaseRequest request, CancellationToken cancellationToken) =>
         scanner.ScanAsync(request.RepositoryPath, cancellationToken);

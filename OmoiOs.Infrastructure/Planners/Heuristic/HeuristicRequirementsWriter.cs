@@ -1,4 +1,5 @@
 using OmoiOs.Core.Domain;
+using OmoiOs.Core.Planning.Grounding;
 using OmoiOs.Core.Planning.Outputs;
 
 namespace OmoiOs.Infrastructure.Planners.Heuristic;
@@ -13,6 +14,9 @@ public static class HeuristicRequirementsWriter
 
     /// <summary>A shorter response ("use its value") gets its condition in the title.</summary>
     private const int MinTitleWords = 4;
+
+    /// <summary>Longer responses are shortened where a clause or phrase ends, never mid-clause.</summary>
+    private const int MaxTitleWords = 10;
 
     public static RequirementsOutput Write(string title, string description, PlannerFeedback feedback)
     {
@@ -82,7 +86,7 @@ public static class HeuristicRequirementsWriter
             response = $"{response} {Words.Decapitalize(draft.Condition)}";
         }
 
-        return Words.Title(response, 8);
+        return Words.Capitalize(Phrases.Shorten(response, MaxTitleWords));
     }
 
     /// <summary>A conditional requirement depends on the earlier unconditional one it refines (they share at least two key words).</summary>

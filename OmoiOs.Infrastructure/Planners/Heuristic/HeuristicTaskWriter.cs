@@ -1,5 +1,7 @@
 using OmoiOs.Core.Domain;
+using OmoiOs.Core.Planning.Grounding;
 using OmoiOs.Core.Planning.Outputs;
+using OmoiOs.Infrastructure.Execution.Checks;
 
 namespace OmoiOs.Infrastructure.Planners.Heuristic;
 
@@ -13,11 +15,16 @@ public static class HeuristicTaskWriter
 {
     public const int RequirementsPerTask = 3;
 
+    /// <summary>The design component type of a test file (<see cref="HeuristicDesignWriter"/>).</summary>
+    public const string TestComponent = "test";
+
     private const int MaxHours = 4;
 
     /// <param name="feedback">Requirements it calls uncovered get an implementation task even when the design gave them to a document.</param>
-    public static TasksOutput Write(string title, RequirementsOutput requirements, DesignOutput design, RepositoryProfile profile, PlannerFeedback feedback)
+    /// <param name="specNamedFiles">Existing files the spec names; each one is changed by a task.</param>
+    public static TasksOutput Write(string title, RequirementsOutput requirements, DesignOutput design, RepositoryProfile profile, PlannerFeedback feedback, IReadOnlyList<string> specNamedFiles)
     {
+        ArgumentNullException.ThrowIfNull(specNamedFiles);
         ArgumentNullException.ThrowIfNull(feedback);
         ArgumentException.ThrowIfNullOrWhiteSpace(title);
         ArgumentNullException.ThrowIfNull(requirements);
@@ -27,7 +34,7 @@ public static class HeuristicTaskWriter
         var plan = new Plan(profile);
         var implementations = new Dictionary<int, List<Draft>>();
         var components = Order(design.Components);
-        foreach (var index in components.Where(i => design.Components[i].Type != "documentation"))
+        foreach (var index in components.Where(i => design.Components[i].Type is not ("documentation" or TestComponent)))
         {
             var component = design.Components[index];
             var served = component.Requirements.Where(known.ContainsKey).Distinct(StringComparer.Ordinal).Select(id => known[id]).ToList();
@@ -41,6 +48,17 @@ public static class HeuristicTaskWriter
                 .Select(x => implementations[x.i][^1]).ToList();
             implementations[index] = plan.Implement(component.FilePath, served, component.Type == "configuration", after);
             plan.Test(component.FilePath, served, implementations[index]);
+        }
+
+        // A test file the design names (a spec's "tests go in tests/test_x.py") gets tests, after every implementation; never an implementation or a test of its own.
+        foreach (var index in components.Where(i => design.Components[i].Type == TestComponent))
+        {
+            var component = design.Components[index];
+            var served = component.Requirements.Where(known.ContainsKey).Distinct(StringComparer.Ordinal).Select(id => known[id]).ToList();
+            if (served.Count > 0)
+            {
+                implementations[index] = [plan.TestIn(component.FilePath, component.FilePath, served, implementations.Values.SelectMany(d => d).ToList())];
+            }
         }
 
         var documentation = components.Where(i => design.Components[i].Type == "documentation").ToList();
@@ -66,6 +84,7 @@ public static class HeuristicTaskWriter
             plan.Document(profile.Readme ?? $"docs/{Words.ToKebabCase(FeatureKey.NameWords(title))}.md", requirements.Requirements);
         }
 
+        plan.Include(specNamedFiles);
         return plan.ToOutput();
     }
 
@@ -114,7 +133,7 @@ public static class HeuristicTaskWriter
     {
         private readonly List<Draft> _drafts = [];
         private readonly HashSet<string> _present = new(profile.AllFiles, StringComparer.Ordinal);
-        private readonly string _passes = profile.TestCommand is null ? "The repository's tests pass." : $"`{profile.TestCommand}` passes.";
+        private readonly string _passes = profile.TestCommand is null ? "The repository's tests pass." : $"The check passes: {CheckCatalog.Describe(profile.TestCommand)}.";
 
         public List<Draft> Implement(string file, List<PlannedRequirement> served, bool configuration, List<Draft> after)
         {
@@ -143,11 +162,15 @@ public static class HeuristicTaskWriter
 
         public void Test(string sourceFile, List<PlannedRequirement> served, List<Draft> implementations)
         {
-            var testFile = RepositoryLayout.TestPathFor(profile, sourceFile);
+            TestIn(RepositoryLayout.TestPathFor(profile, sourceFile), sourceFile, served, implementations);
+        }
+
+        public Draft TestIn(string testFile, string subject, List<PlannedRequirement> served, List<Draft> implementations)
+        {
             var ids = string.Join(", ", served.Select(r => r.Id));
             var draft = new Draft
             {
-                Title = $"Test {sourceFile} ({testFile})",
+                Title = subject == testFile ? $"Test the feature in {testFile}" : $"Test {subject} ({testFile})",
                 Description = $"Write tests in {testFile} for every acceptance criterion of {ids}.",
                 Type = SpecTaskType.Test,
                 Hours = Math.Min(MaxHours, 1 + ((served.Count + 1) / 2)),
@@ -158,7 +181,7 @@ public static class HeuristicTaskWriter
             draft.Criteria.Add($"{testFile} has a test for every acceptance criterion of {ids}.");
             draft.Criteria.Add("Each new test fails when the behaviour it checks is removed.");
             draft.Criteria.Add(_passes);
-            Add(draft);
+            return Add(draft);
         }
 
         public void Document(string file, IReadOnlyList<PlannedRequirement> served)
@@ -181,6 +204,26 @@ public static class HeuristicTaskWriter
             draft.Criteria.Add($"{file} describes {string.Join(", ", served.Select(r => r.Id))}.");
             draft.Criteria.Add($"Every command shown in {file} runs as written.");
             Add(draft);
+        }
+
+        /// <summary>Gives every named file that no task touches yet to the task of its kind: a test to the last test task, anything else to the first implementation task.</summary>
+        public void Include(IReadOnlyList<string> files)
+        {
+            foreach (var file in files.Where(f => !_drafts.Any(d => d.Files.Contains(f, StringComparer.Ordinal))))
+            {
+                var owner = TestFiles.IsTest(file)
+                    ? _drafts.LastOrDefault(d => d.Type == SpecTaskType.Test)
+                    : _drafts.FirstOrDefault(d => d.Type is SpecTaskType.Implementation or SpecTaskType.Configuration);
+                owner ??= _drafts.LastOrDefault();
+                if (owner is null)
+                {
+                    continue;
+                }
+
+                Touch(owner, file);
+                var index = _drafts.IndexOf(owner);
+                owner.After.AddRange(_drafts.Take(index).Where(d => d.Files.Contains(file, StringComparer.Ordinal) && !owner.After.Contains(d)));
+            }
         }
 
         public TasksOutput ToOutput()

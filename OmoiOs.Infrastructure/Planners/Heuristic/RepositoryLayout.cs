@@ -1,3 +1,5 @@
+using OmoiOs.Core.Planning.Grounding;
+
 namespace OmoiOs.Infrastructure.Planners.Heuristic;
 
 /// <summary>Where new files go in a repository, following its own conventions: new modules beside its sources, tests where its tests are.</summary>
@@ -46,11 +48,55 @@ public static class RepositoryLayout
         return Join(convention.SourceRoot, FileStem(nameWords, convention.Naming) + convention.Extension);
     }
 
-    /// <summary>The test file that belongs to a source file, by the repository's test layout and naming.</summary>
+    /// <summary>
+    /// The test file that belongs to a source file, grounded in the repository's own tests: an existing test of the
+    /// expected name (test_timed.py for timed.py), else a suite's catch-all file (test.js, tests/test.rs), else a new
+    /// file named by the tests' naming in the folder the layout gives, or, when that folder does not fit the
+    /// layout, in the existing test folder that shares most words with the source's folder (the shallowest on a tie).
+    /// </summary>
     public static string TestPathFor(RepositoryProfile profile, string sourcePath)
     {
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(sourcePath);
+        var conventional = ConventionalTestPath(profile, sourcePath);
+        var tree = profile.Tree;
+        var name = RepositoryTree.NameOf(conventional);
+        var directory = RepositoryTree.DirectoryOf(conventional);
+        var extension = RepositoryTree.ExtensionOf(conventional);
+        var existing = tree.WithName(name).Where(TestFiles.IsTest).OrderByDescending(t => SharedWords(RepositoryTree.DirectoryOf(t), directory)).ThenBy(t => t, StringComparer.Ordinal).FirstOrDefault();
+        if (existing is not null)
+        {
+            return existing;
+        }
+
+        var peers = tree.Tests.Where(t => RepositoryTree.ExtensionOf(t) == extension).ToList();
+        var catchAll = peers.Where(t => TestFiles.IsCatchAll(RepositoryTree.NameOf(t))).OrderBy(t => t.Length).ThenBy(t => t, StringComparer.Ordinal).FirstOrDefault();
+        if (catchAll is not null)
+        {
+            return catchAll;
+        }
+
+        if (tree.TestLayoutProblem(conventional, [sourcePath]) is null || peers.Count == 0)
+        {
+            return conventional;
+        }
+
+        var sourceDirectory = RepositoryTree.DirectoryOf(sourcePath);
+        var home = peers.Select(RepositoryTree.DirectoryOf).GroupBy(d => d, StringComparer.Ordinal)
+            .OrderByDescending(g => SharedWords(g.Key, sourceDirectory)).ThenBy(g => g.Key.Count(c => c == '/')).ThenByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .First().Key;
+        return Join(home, name);
+    }
+
+    private static int SharedWords(string first, string second)
+    {
+        var words = Words.Tokens(second).ToHashSet(StringComparer.Ordinal);
+        return Words.Tokens(first).Distinct(StringComparer.Ordinal).Count(words.Contains);
+    }
+
+    /// <summary>The test path the conventions alone give: the test root (mirroring the source folders when the tests do), named by the tests' naming.</summary>
+    private static string ConventionalTestPath(RepositoryProfile profile, string sourcePath)
+    {
         var convention = ConventionFor(profile, sourcePath);
         var fileName = sourcePath[(sourcePath.LastIndexOf('/') + 1)..];
         var sourceDirectory = sourcePath.Contains('/', StringComparison.Ordinal) ? sourcePath[..sourcePath.LastIndexOf('/')] : "";
@@ -66,9 +112,11 @@ public static class RepositoryLayout
         {
             TestNaming.PrefixTestUnderscore => $"test_{Words.ToSnakeCase(words.Count > 0 ? words : ["module"])}",
             TestNaming.SuffixUnderscoreTest => $"{stem}_test",
+            TestNaming.SuffixUnderscoreSpec => $"{stem}_spec",
             TestNaming.SuffixDotTest => $"{stem}.test",
             TestNaming.SuffixDotSpec => $"{stem}.spec",
             TestNaming.SuffixTest => $"{Words.ToPascalCase(words)}Test",
+            TestNaming.Plain => stem,
             _ => $"{Words.ToPascalCase(words)}Tests",
         } + convention.Extension;
 

@@ -1,3 +1,4 @@
+using OmoiOs.Core.Planning.Grounding;
 using OmoiOs.Core.Planning.Outputs;
 
 namespace OmoiOs.Infrastructure.Planners.Heuristic;
@@ -36,6 +37,9 @@ public sealed record RepositoryProfile
     /// <summary>Every scanned path, for "does this file exist" and "does the spec name this file" questions.</summary>
     public IReadOnlySet<string> AllFiles { get; init; } = new HashSet<string>();
 
+    /// <summary>The same files with their layout facts (folders, tests and their naming), for placing new files.</summary>
+    public RepositoryTree Tree { get; init; } = new([]);
+
     public string? Readme { get; init; }
 
     /// <summary>Make targets, npm scripts and similar entry commands, for the conventions' patterns.</summary>
@@ -48,27 +52,6 @@ public enum NamingStyle
     KebabCase,
     PascalCase,
     CamelCase,
-}
-
-public enum TestNaming
-{
-    /// <summary><c>test_name.py</c></summary>
-    PrefixTestUnderscore,
-
-    /// <summary><c>name_test.go</c></summary>
-    SuffixUnderscoreTest,
-
-    /// <summary><c>name.test.js</c></summary>
-    SuffixDotTest,
-
-    /// <summary><c>name.spec.ts</c></summary>
-    SuffixDotSpec,
-
-    /// <summary><c>NameTests.cs</c></summary>
-    SuffixTests,
-
-    /// <summary><c>NameTest.java</c></summary>
-    SuffixTest,
 }
 
 /// <summary>How one language's files are laid out in the repository.</summary>

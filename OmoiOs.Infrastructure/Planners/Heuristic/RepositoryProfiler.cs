@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using OmoiOs.Core.Planning.Grounding;
 using OmoiOs.Core.Planning.Outputs;
+using OmoiOs.Infrastructure.Execution.Checks;
 
 namespace OmoiOs.Infrastructure.Planners.Heuristic;
 
@@ -10,8 +12,6 @@ public static partial class RepositoryProfiler
     private const int MaxKeyFiles = 40;
 
     private const string NpmPlaceholderTest = "no test specified";
-
-    private static readonly string[] TestDirectoryNames = ["test", "tests", "__tests__", "spec", "specs", "testing"];
 
     private static readonly (string Name, string Purpose)[] KeyFileNames =
     [
@@ -67,7 +67,7 @@ public static partial class RepositoryProfiler
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var paths = snapshot.Files.Select(f => f.Path).ToList();
-        var tests = paths.Where(p => LanguageCatalog.IsCode(p) && IsTestFile(p)).ToList();
+        var tests = paths.Where(p => LanguageCatalog.IsCode(p) && TestFiles.IsTest(p)).ToList();
         var testSet = tests.ToHashSet(StringComparer.Ordinal);
         var sources = paths.Where(p => LanguageCatalog.IsCode(p) && !testSet.Contains(p)).ToList();
         var languages = Languages(snapshot.Files);
@@ -91,60 +91,11 @@ public static partial class RepositoryProfiler
             SourceFiles = sources,
             TestFiles = tests,
             AllFiles = paths.ToHashSet(StringComparer.Ordinal),
+            Tree = new RepositoryTree(paths),
             Readme = paths.Where(p => !p.Contains('/', StringComparison.Ordinal) && p.StartsWith("README", StringComparison.OrdinalIgnoreCase))
                 .Order(StringComparer.Ordinal).FirstOrDefault(),
             Commands = commands,
         };
-    }
-
-    /// <summary>Whether a path is a test by folder (tests/, X.Tests/) or by name (test_x.py, x.test.js, XTests.cs, x_test.go).</summary>
-    public static bool IsTestFile(string path)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        var segments = path.Split('/');
-        if (segments[..^1].Any(s => TestDirectoryNames.Contains(s, StringComparer.OrdinalIgnoreCase)
-            || s.EndsWith(".Tests", StringComparison.Ordinal) || s.EndsWith(".Test", StringComparison.Ordinal)
-            || s.EndsWith(".UnitTests", StringComparison.Ordinal) || s.EndsWith(".IntegrationTests", StringComparison.Ordinal)))
-        {
-            return true;
-        }
-
-        return TestNamingOf(segments[^1]) is not null;
-    }
-
-    /// <summary>How a test file's name marks it as a test; null when it does not.</summary>
-    public static TestNaming? TestNamingOf(string fileName)
-    {
-        ArgumentNullException.ThrowIfNull(fileName);
-        var dot = fileName.IndexOf('.', StringComparison.Ordinal);
-        var stem = dot > 0 ? fileName[..dot] : fileName;
-        var inner = fileName.Split('.');
-        if (inner.Length >= 3 && inner[^2] is "test")
-        {
-            return TestNaming.SuffixDotTest;
-        }
-
-        if (inner.Length >= 3 && inner[^2] is "spec")
-        {
-            return TestNaming.SuffixDotSpec;
-        }
-
-        if (stem.StartsWith("test_", StringComparison.Ordinal))
-        {
-            return TestNaming.PrefixTestUnderscore;
-        }
-
-        if (stem.EndsWith("_test", StringComparison.Ordinal) || stem.EndsWith("_spec", StringComparison.Ordinal))
-        {
-            return TestNaming.SuffixUnderscoreTest;
-        }
-
-        if (stem.Length > 5 && stem.EndsWith("Tests", StringComparison.Ordinal))
-        {
-            return TestNaming.SuffixTests;
-        }
-
-        return stem.Length > 4 && stem.EndsWith("Test", StringComparison.Ordinal) ? TestNaming.SuffixTest : null;
     }
 
     private static List<LanguageStat> Languages(IReadOnlyList<ScannedFile> files) =>
@@ -239,18 +190,12 @@ public static partial class RepositoryProfiler
             return root.Contains("gradlew") ? "./gradlew test" : "gradle test";
         }
 
-        var pythonTests = tests.Where(t => t.EndsWith(".py", StringComparison.Ordinal)).ToList();
+        // pytest runs unittest cases too; in a sandbox without pytest the check falls back (CheckCatalog), so one command serves both.
         var mentionsPytest = root.Contains("pytest.ini") || root.Contains("conftest.py")
             || manifests.Values.Any(v => v.Contains("pytest", StringComparison.OrdinalIgnoreCase));
-        if (mentionsPytest)
+        if (mentionsPytest || tests.Any(t => t.EndsWith(".py", StringComparison.Ordinal)))
         {
-            return "python -m pytest";
-        }
-
-        if (pythonTests.Count > 0)
-        {
-            var directory = pythonTests.Select(t => t.Split('/')[0]).GroupBy(d => d).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
-            return directory.EndsWith(".py", StringComparison.Ordinal) ? "python -m unittest discover" : $"python -m unittest discover -s {directory}";
+            return CheckCatalog.PytestCommand;
         }
 
         return root.Contains("Gemfile") && paths.Any(p => p.StartsWith("spec/", StringComparison.Ordinal)) ? "bundle exec rspec" : null;
@@ -388,7 +333,7 @@ public static partial class RepositoryProfiler
         {
             var files = group.ToList();
             var purpose = DirectoryPurposes.FirstOrDefault(d => d.Directory.Equals(group.Key, StringComparison.OrdinalIgnoreCase)).Purpose
-                ?? (files.All(IsTestFile) ? "tests"
+                ?? (files.All(TestFiles.IsTest) ? "tests"
                     : group.Key.EndsWith(".Tests", StringComparison.Ordinal) ? "tests"
                     : DominantLanguage(files) is { } language ? $"{language} code" : "files");
             structure.Add(new PathPurpose(group.Key + "/", Words.Invariant($"{purpose}; {files.Count} {(files.Count == 1 ? "file" : "files")}")));
@@ -405,15 +350,16 @@ public static partial class RepositoryProfiler
     {
         var ownSources = sources.Where(p => LanguageCatalog.Of(p)?.Name == language).ToList();
         var ownTests = tests.Where(p => LanguageCatalog.Of(p)?.Name == language).ToList();
-        var sample = ownSources.Count > 0 ? ownSources : ownTests;
+        // Files known by name alone (Rakefile) have no extension to give new files.
+        var sample = (ownSources.Count > 0 ? ownSources : ownTests).Select(RepositoryTree.ExtensionOf).Where(e => e.Length > 0).ToList();
         if (sample.Count == 0)
         {
             return null;
         }
 
-        var extension = sample.Select(p => p[p.LastIndexOf('.')..]).GroupBy(e => e, StringComparer.Ordinal)
+        var extension = sample.GroupBy(e => e, StringComparer.Ordinal)
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
-        var testNamings = ownTests.Select(t => TestNamingOf(t[(t.LastIndexOf('/') + 1)..])).OfType<TestNaming>().ToList();
+        var testNamings = ownTests.Select(t => TestFiles.NamingOf(t[(t.LastIndexOf('/') + 1)..])).OfType<TestNaming>().ToList();
         var testRoot = ownTests.Count == 0 ? null : MostCommon(ownTests.Select(TestRootOf));
         var colocated = testRoot is not null && ownSources.Any(p => DirectoryOf(p) == testRoot);
         return new LanguageConvention
@@ -423,7 +369,7 @@ public static partial class RepositoryProfiler
             SourceRoot = MostCommon(ownSources.Select(DirectoryOf)) ?? "",
             Naming = NamingOf(ownSources, language),
             TestRoot = colocated ? null : testRoot,
-            TestNaming = testNamings.Count > 0 ? MostCommon(testNamings) : DefaultTestNaming(language),
+            TestNaming = testNamings.Count > 0 ? MostCommon(testNamings) : ownTests.Count > 0 ? TestNaming.Plain : DefaultTestNaming(language),
             TestsMirrorSources = !colocated && testRoot is not null && ownTests.Any(t => t.StartsWith(testRoot + "/", StringComparison.Ordinal) && t[(testRoot.Length + 1)..].Contains('/', StringComparison.Ordinal)),
             TestFileCount = ownTests.Count,
         };
@@ -435,7 +381,7 @@ public static partial class RepositoryProfiler
         var segments = path.Split('/');
         for (var i = 0; i < segments.Length - 1; i++)
         {
-            if (TestDirectoryNames.Contains(segments[i], StringComparer.OrdinalIgnoreCase) || segments[i].EndsWith("Tests", StringComparison.Ordinal) || segments[i].EndsWith(".Test", StringComparison.Ordinal))
+            if (TestFiles.IsTestDirectoryName(segments[i]))
             {
                 return string.Join('/', segments[..(i + 1)]);
             }
@@ -499,7 +445,8 @@ public static partial class RepositoryProfiler
         "C#" or "F#" or "Visual Basic" => TestNaming.SuffixTests,
         "Java" or "Kotlin" or "Scala" => TestNaming.SuffixTest,
         "JavaScript" or "TypeScript" or "Vue" or "Svelte" => TestNaming.SuffixDotTest,
-        "Go" or "Ruby" or "Elixir" or "Dart" => TestNaming.SuffixUnderscoreTest,
+        "Ruby" => TestNaming.SuffixUnderscoreSpec,
+        "Go" or "Elixir" or "Dart" => TestNaming.SuffixUnderscoreTest,
         _ => TestNaming.PrefixTestUnderscore,
     };
 }

@@ -110,13 +110,5 @@ internal static partial class Words
         return ordinary ? char.ToLowerInvariant(text[0]) + text[1..] : text;
     }
 
-    /// <summary>Title case for a short label: first letter upper-cased, the rest as written.</summary>
-    public static string Title(string text, int maxWords)
-    {
-        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var title = string.Join(' ', words.Take(maxWords)).TrimEnd(',', ';', ':', '.');
-        return Capitalize(title);
-    }
-
     public static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

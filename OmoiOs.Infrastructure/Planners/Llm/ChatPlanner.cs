@@ -1,7 +1,9 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
+using OmoiOs.Core.Domain;
 using OmoiOs.Core.Planning;
 using OmoiOs.Core.Serialization;
+using OmoiOs.Infrastructure.Planners.Heuristic;
 
 namespace OmoiOs.Infrastructure.Planners.Llm;
 
@@ -14,10 +16,12 @@ public sealed class ChatPlanner : IPlanner
 {
     private readonly IChatClient _chatClient;
     private readonly ChatPlannerSettings _settings;
+    private readonly RepositoryScanner _scanner;
     private readonly ILogger<ChatPlanner> _logger;
 
-    internal ChatPlanner(string name, IChatClient chatClient, ChatPlannerSettings settings, ILogger<ChatPlanner> logger)
+    internal ChatPlanner(string name, IChatClient chatClient, ChatPlannerSettings settings, RepositoryScanner scanner, ILogger<ChatPlanner> logger)
     {
+        ArgumentNullException.ThrowIfNull(scanner);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(chatClient);
         ArgumentNullException.ThrowIfNull(settings);
@@ -25,6 +29,7 @@ public sealed class ChatPlanner : IPlanner
         Name = name;
         _chatClient = chatClient;
         _settings = settings;
+        _scanner = scanner;
         _logger = logger;
     }
 
@@ -59,6 +64,10 @@ public sealed class ChatPlanner : IPlanner
         var outputTokens = response.Usage?.OutputTokenCount ?? 0;
         var usage = new PlannerUsage(inputTokens, outputTokens, _settings.Price.Cost(inputTokens, outputTokens), response.ModelId ?? _settings.Model);
         var json = JsonReplyExtractor.Extract(response.Text);
+        if (request.Phase == SpecPhase.Explore)
+        {
+            json = ExploreFiles.Stamp(json, await ListFilesAsync(request.RepositoryPath, cancellationToken).ConfigureAwait(false));
+        }
         if (!JsonReplyExtractor.IsJson(json))
         {
             _logger.LogWarning("Planner {Planner} answered {Phase} for spec {SpecId} with text that is not JSON; the evaluator will reject it.", Name, request.Phase.ToWire(), request.SpecId);
@@ -74,5 +83,17 @@ public sealed class ChatPlanner : IPlanner
             usage.OutputTokens,
             usage.CostUsd);
         return new PlannerReply(json, usage);
+    }
+
+    /// <summary>The scan's file list; none when the repository is not on this host (the grounding checks are then left out).</summary>
+    private async Task<IReadOnlyList<string>> ListFilesAsync(string repositoryPath, CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(repositoryPath))
+        {
+            return [];
+        }
+
+        var snapshot = await _scanner.ScanAsync(repositoryPath, cancellationToken).ConfigureAwait(false);
+        return snapshot.Files.Select(f => f.Path).ToList();
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Schema;
 using System.Text.Json.Serialization.Metadata;
 using OmoiOs.Core.Domain;
@@ -32,9 +33,25 @@ internal static class PhaseOutputSchemas
     /// <summary>The name given to the schema in a structured-output request, e.g. <c>requirements_output</c>.</summary>
     public static string SchemaName(SpecPhase phase) => $"{phase.ToWire()}_output";
 
+    /// <summary>The phase's schema; EXPLORE's leaves out <c>files</c>, which the planner fills from its scan (<see cref="ExploreFiles"/>).</summary>
     public static JsonElement Schema(SpecPhase phase) =>
-        Schemas.GetOrAdd(phase, static p => JsonSerializer.SerializeToElement(
-            SerializerOptions.GetJsonSchemaAsNode(OutputType(p), new JsonSchemaExporterOptions { TreatNullObliviousAsNonNullable = true })));
+        Schemas.GetOrAdd(phase, static p =>
+        {
+            var schema = SerializerOptions.GetJsonSchemaAsNode(OutputType(p), new JsonSchemaExporterOptions { TreatNullObliviousAsNonNullable = true });
+            if (p == SpecPhase.Explore && schema["properties"] is JsonObject properties)
+            {
+                properties.Remove(ExploreFiles.Property);
+                if (schema["required"] is JsonArray required)
+                {
+                    foreach (var item in required.Where(r => r?.GetValue<string>() == ExploreFiles.Property).ToList())
+                    {
+                        required.Remove(item);
+                    }
+                }
+            }
+
+            return JsonSerializer.SerializeToElement(schema);
+        });
 
     private static JsonSerializerOptions CreateSerializerOptions()
     {

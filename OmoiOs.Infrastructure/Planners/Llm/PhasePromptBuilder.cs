@@ -70,10 +70,16 @@ internal static class PhasePromptBuilder
                 .AppendLine(RepositoryOutline.Describe(request.RepositoryPath));
         }
 
-        AppendOutput(prompt, SpecPhase.Explore, request.Explore);
+        // The file list goes once, in the grounding section, rather than again inside EXPLORE's output.
+        AppendOutput(prompt, SpecPhase.Explore, request.Explore is { } explore ? explore with { Files = [] } : null);
         AppendOutput(prompt, SpecPhase.Requirements, request.Requirements);
         AppendOutput(prompt, SpecPhase.Design, request.Design);
         AppendOutput(prompt, SpecPhase.Tasks, request.Tasks);
+
+        if (GroundingPrompt.For(request) is { } grounding)
+        {
+            prompt.AppendLine().Append(grounding);
+        }
 
         if (!string.IsNullOrWhiteSpace(request.Feedback))
         {

@@ -80,13 +80,15 @@ internal static class BubblewrapArguments
 
         args.AddRange(["--ro-bind", Path.Combine(settings.EtcOverlayPath, "passwd"), "/etc/passwd"]);
         args.AddRange(["--ro-bind", Path.Combine(settings.EtcOverlayPath, "group"), "/etc/group"]);
+        args.AddRange(["--proc", "/proc", "--dev", "/dev"]);
+        args.AddRange(["--size", Text(settings.TmpBytes), "--tmpfs", "/tmp", "--dir", SandboxHome]);
+
+        // After the private /tmp, so that a toolchain kept under the host's /tmp is not hidden by it.
         foreach (var path in settings.ExtraReadOnlyPaths)
         {
             args.AddRange(["--ro-bind-try", path, path]);
         }
 
-        args.AddRange(["--proc", "/proc", "--dev", "/dev"]);
-        args.AddRange(["--size", Text(settings.TmpBytes), "--tmpfs", "/tmp", "--dir", SandboxHome]);
         args.AddRange(["--bind", settings.WorkspacePath, SandboxWorkspace, "--chdir", SandboxWorkspace]);
 
         // bubblewrap builds the root on a scratch tmpfs; once every mount point exists, make it read-only too.

@@ -51,6 +51,11 @@ internal sealed class LocalSandbox : ISandbox
             environment["HOME"] = Path.GetTempPath();
         }
 
+        if (_options.SandboxPathList() is { Count: > 0 } toolchains)
+        {
+            environment["PATH"] = string.Join(':', toolchains.Append(environment["PATH"]));
+        }
+
         foreach (var (name, value) in _request.Environment.Concat(command.Environment))
         {
             environment[name] = value;
@@ -74,7 +79,7 @@ internal sealed class LocalSandbox : ISandbox
         using var cgroup = _host.Cgroups?.Create($"{_request.Name}-{Guid.NewGuid():N}", _options.MaxProcesses);
         var inner = _host.Unsafe
             ? (IReadOnlyList<string>)["/bin/sh", "-c", command.Script]
-            : BubblewrapArguments.Build(Settings(environment), command.Script);
+            : BubblewrapArguments.Build(Settings(environment, command.AllowNetwork), command.Script);
         var launcher = cgroup is null
             ? new List<string> { "/bin/sh", "-c", Exec, "omoi-launch" }
             : ["/bin/sh", "-c", JoinCgroupAndExec, "omoi-launch", cgroup.ProcsFile];
@@ -110,12 +115,12 @@ internal sealed class LocalSandbox : ISandbox
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
-    private BubblewrapArguments.Settings Settings(IReadOnlyDictionary<string, string> environment) => new()
+    private BubblewrapArguments.Settings Settings(IReadOnlyDictionary<string, string> environment, bool commandNetwork) => new()
     {
         BubblewrapPath = _host.BubblewrapPath!,
         WorkspacePath = _request.WorkspacePath,
         EtcOverlayPath = _host.EtcOverlayPath,
-        AllowNetwork = _request.AllowNetwork,
+        AllowNetwork = _request.AllowNetwork || commandNetwork,
         TmpBytes = _options.TmpBytes,
         ExtraReadOnlyPaths = _options.ReadOnlyPathList(),
         Environment = environment,

@@ -1,3 +1,7 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -5,6 +9,7 @@ using Microsoft.Extensions.Options;
 using OmoiOs.Core.Execution;
 using OmoiOs.Infrastructure.Agents;
 using OmoiOs.Infrastructure.Execution;
+using OmoiOs.Infrastructure.Execution.Checks;
 using OmoiOs.Infrastructure.Sandboxes;
 using OmoiOs.Infrastructure.Workspaces;
 using OmoiOs.Tests.Infrastructure.Sandboxes;
@@ -238,12 +243,181 @@ public sealed class SandboxTaskRunnerTests : IDisposable
         Assert.True(server.AllDeleted);
     }
 
-    private SandboxTaskRunner CreateSut(IAgentRunner? agent = null)
+    private const string PythonTests = """
+        from calc import add
+
+
+        def test_add():
+            assert add(2, 3) == 5
+
+
+        class TestAdd:
+            def test_negative(self):
+                assert add(-1, 1) == 0
+
+        """;
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task RunAsync_PythonRepositoryWithPytestStyleTests_RunsThemWithPytestOrItsFallbackAndSaysWhich(bool pytestInSandbox)
     {
-        var options = Options.Create(SandboxTestOptions.Small(_root.Combine("workspaces")));
+        using var python = PythonWithoutPytest.Create();
+        using var repository = PythonRepository(PythonTests);
+        var request = TaskRunRequests.For(repository.Path, "TSK-030", modify: ["calc.py"], check: "python -m pytest");
+
+        var outcome = await CreateSut(configure: pytestInSandbox ? null : python.ApplyTo).RunAsync(request, CancellationToken.None);
+
+        Assert.True(outcome.Verdict == TaskRunVerdict.Completed, outcome.Error + outcome.Feedback + outcome.Log);
+        Assert.Equal(pytestInSandbox ? "python3 -m pytest" : CheckCatalog.PythonFallbackCommand, outcome.Result.CheckCommand);
+        Assert.Equal(2, PassedCount(outcome.Log));
+        Assert.Contains($"== check chosen: `{outcome.Result.CheckCommand}`", outcome.Log);
+        if (pytestInSandbox)
+        {
+            Assert.Matches(@"^the sandbox has pytest importable by python3 \(`python3 -m pytest --version`: pytest \d", outcome.Result.CheckReason);
+        }
+        else
+        {
+            Assert.StartsWith("the sandbox has no pytest importable by python3 (`python3 -m pytest --version`: ", outcome.Result.CheckReason);
+            Assert.Contains("No module named pytest", outcome.Result.CheckReason);
+            Assert.Contains("instead, which compiles every Python file, then runs pytest-style test functions", outcome.Result.CheckReason);
+        }
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task RunAsync_PythonTestFails_NeedsRevisionNamingTheTestWithPytestOrItsFallback(bool pytestInSandbox)
+    {
+        using var python = PythonWithoutPytest.Create();
+        using var repository = PythonRepository(PythonTests + "\ndef test_add_is_wrong():\n    assert add(2, 2) == 5\n");
+        var request = TaskRunRequests.For(repository.Path, "TSK-031", modify: ["calc.py"], check: "python3 -m pytest");
+
+        var outcome = await CreateSut(configure: pytestInSandbox ? null : python.ApplyTo).RunAsync(request, CancellationToken.None);
+
+        Assert.True(outcome.Verdict == TaskRunVerdict.NeedsRevision, outcome.Error + outcome.Log);
+        Assert.True(outcome.Retryable);
+        Assert.Equal(1, outcome.Result.CheckExitCode);
+        Assert.False(outcome.Result.ChecksPassed);
+        Assert.Contains("test_add_is_wrong", outcome.Feedback);
+        Assert.Equal(repository.Git("rev-parse", "main"), repository.Git("rev-parse", SpecBranch));
+    }
+
+    [Fact]
+    public async Task RunAsync_TestsImportPytestAndTheSandboxHasNone_FailsWithoutRetryNamingPytest()
+    {
+        using var python = PythonWithoutPytest.Create();
+        using var repository = PythonRepository("import pytest\n\n\ndef test_raises():\n    with pytest.raises(TypeError):\n        add(1)\n");
+
+        var outcome = await CreateSut(configure: python.ApplyTo).RunAsync(TaskRunRequests.For(repository.Path, "TSK-032", check: "python3 -m pytest"), CancellationToken.None);
+
+        Assert.Equal(TaskRunVerdict.Failed, outcome.Verdict);
+        Assert.False(outcome.Retryable);
+        Assert.Contains("could not run (exit 127)", outcome.Error);
+        Assert.Contains("tests/test_calc.py imports pytest, which is not installed in the sandbox", outcome.Error);
+    }
+
+    [Fact]
+    public async Task RunAsync_NoToolForTheDetectedCheckInTheSandbox_FailsBeforeTheAgentWithoutRetry()
+    {
+        var counting = new GatedAgentRunner(Agent(), Task.CompletedTask);
+        var request = TaskRunRequests.For(_repository.Path, "TSK-033", check: "omoi-absent-runner test");
+
+        var outcome = await CreateSut(counting).RunAsync(request, CancellationToken.None);
+
+        Assert.Equal(TaskRunVerdict.Failed, outcome.Verdict);
+        Assert.False(outcome.Retryable);
+        Assert.Equal(0, counting.Runs);
+        Assert.Null(outcome.Result.CheckCommand);
+        Assert.StartsWith("The check `omoi-absent-runner test` cannot run: no check can run in the sandbox: no omoi-absent-runner on the sandbox's PATH", outcome.Error);
+        Assert.Contains("setup step (.omoi/setup.sh or options.setupCommand)", outcome.Error);
+    }
+
+    [Fact]
+    public async Task RunAsync_GivenCheckCommandNotFound_FailsWithoutRetry()
+    {
+        var request = TaskRunRequests.For(_repository.Path, "TSK-034", givenCheck: "omoi-absent-runner --all");
+
+        var outcome = await CreateSut().RunAsync(request, CancellationToken.None);
+
+        Assert.Equal(TaskRunVerdict.Failed, outcome.Verdict);
+        Assert.False(outcome.Retryable);
+        Assert.Equal("the spec's options.checkCommand, run as given", outcome.Result.CheckReason);
+        Assert.Contains("The check `omoi-absent-runner --all` could not run (exit 127)", outcome.Error);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task RunAsync_RepositorySetupScript_RunsBeforeTheAgentWithNetworkOnlyWhenPermittedAndOnlyForIt(bool setupNetwork)
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var connect = $"python3 -c \"import socket; socket.create_connection(('127.0.0.1', {((IPEndPoint)listener.LocalEndpoint).Port}), timeout=5)\"";
+        _repository.Write(".omoi/setup.sh", $"echo prepared > .omoi/setup-done\nif {connect} 2>/dev/null; then echo setup-online; else echo setup-offline; fi\n");
+        _repository.Git("add", "-A");
+        _repository.Git("commit", "--quiet", "-m", "setup script");
+        var agents = new AgentOptions
+        {
+            Agents = { ["reads-setup"] = $"cat .omoi/setup-done; if {connect} 2>/dev/null; then echo agent-online; else echo agent-offline; fi" },
+        };
+        var agent = new CommandAgentRunner(Options.Create(agents), AgentPresets.Catalog(agents));
+
+        var outcome = await CreateSut(agent, options => options.SetupNetwork = setupNetwork)
+            .RunAsync(TaskRunRequests.For(_repository.Path, "TSK-035", agent: "reads-setup"), CancellationToken.None);
+
+        Assert.True(outcome.Verdict == TaskRunVerdict.Completed, outcome.Error + outcome.Log);
+        Assert.Contains($"== setup (.omoi/setup.sh in the repository; network {(setupNetwork ? "allowed" : "off")})\n$ sh .omoi/setup.sh", outcome.Log);
+        Assert.Contains(setupNetwork ? "setup-online" : "setup-offline", outcome.Log);
+        var agentOutput = outcome.Log[outcome.Log.IndexOf("== agent", StringComparison.Ordinal)..];
+        Assert.Contains("prepared", agentOutput);
+        Assert.Contains("agent-offline", agentOutput);
+        Assert.True(outcome.Log.IndexOf("== setup", StringComparison.Ordinal) < outcome.Log.IndexOf("== agent", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RunAsync_SetupCommandFails_FailsWithoutRetryNamingTheStepAndItsOutputInsteadOfTheRepositoryScript()
+    {
+        _repository.Write(".omoi/setup.sh", "echo repository-setup-ran\n");
+        _repository.Git("add", "-A");
+        _repository.Git("commit", "--quiet", "-m", "setup script");
+        var counting = new GatedAgentRunner(Agent(), Task.CompletedTask);
+        var request = TaskRunRequests.For(_repository.Path, "TSK-036", setup: "echo 'no wheel for numpy'; exit 2");
+
+        var outcome = await CreateSut(counting).RunAsync(request, CancellationToken.None);
+
+        Assert.Equal(TaskRunVerdict.Failed, outcome.Verdict);
+        Assert.False(outcome.Retryable);
+        Assert.Equal(0, counting.Runs);
+        Assert.StartsWith("The setup step (options.setupCommand) failed (exit 2). The end of its output:\nno wheel for numpy", outcome.Error);
+        Assert.DoesNotContain("repository-setup-ran", outcome.Log);
+    }
+
+    private static TestRepository PythonRepository(string tests) => TestRepository.Create(new Dictionary<string, string>
+    {
+        ["pyproject.toml"] = "[project]\nname = \"calc\"\nversion = \"0.1.0\"\n",
+        ["calc.py"] = "def add(a, b):\n    return a + b\n",
+        ["tests/test_calc.py"] = tests,
+    });
+
+    /// <summary>The tests the check reported passed: pytest's "N passed", or the fallback's "N passed" of its summary.</summary>
+    private static int PassedCount(string log)
+    {
+        var check = log[log.LastIndexOf("== check\n", StringComparison.Ordinal)..];
+        var match = Regex.Match(check, @"(\d+) passed");
+        Assert.True(match.Success, check);
+        return int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+    }
+
+    private SandboxTaskRunner CreateSut(IAgentRunner? agent = null, Action<SandboxOptions>? configure = null)
+    {
+        var sandboxOptions = SandboxTestOptions.Small(_root.Combine("workspaces"));
+        configure?.Invoke(sandboxOptions);
+        var options = Options.Create(sandboxOptions);
         return new SandboxTaskRunner(
             SandboxTestOptions.LocalProvider(options.Value),
             agent ?? Agent(),
+            new SandboxCheckResolver(),
             new TaskWorkspaces(options, NullLogger<TaskWorkspaces>.Instance),
             options,
             NullLogger<SandboxTaskRunner>.Instance);

@@ -3,7 +3,10 @@ using OmoiOs.Core.Execution;
 
 namespace OmoiOs.Tests.Infrastructure.Execution;
 
-/// <summary>Builds task run requests against a test repository.</summary>
+/// <summary>
+/// Builds task run requests against a test repository. <c>check</c> is a test command as EXPLORE detects it (probed in the
+/// sandbox); <c>givenCheck</c> and <c>setup</c> are the spec's own <c>options.checkCommand</c> and <c>options.setupCommand</c>.
+/// </summary>
 internal static class TaskRunRequests
 {
     public const string SpecId = "spec-abcdef123456";
@@ -17,7 +20,9 @@ internal static class TaskRunRequests
         string? check = null,
         string? agent = null,
         int timeoutSeconds = 60,
-        int attempt = 1)
+        int attempt = 1,
+        string? givenCheck = null,
+        string? setup = null)
     {
         var spec = new Spec
         {
@@ -29,7 +34,7 @@ internal static class TaskRunRequests
             InstanceId = SpecId,
             CreatedAt = Created,
             UpdatedAt = Created,
-            Options = new SpecOptions { Agent = agent },
+            Options = new SpecOptions { Agent = agent, CheckCommand = givenCheck, SetupCommand = setup },
         };
         var specTask = new SpecTask
         {
@@ -52,6 +57,6 @@ internal static class TaskRunRequests
             CreatedAt = Created,
             UpdatedAt = Created,
         };
-        return new TaskRunRequest { Spec = spec, SpecTask = specTask, Task = task, CheckCommand = check, Attempt = attempt };
+        return new TaskRunRequest { Spec = spec, SpecTask = specTask, Task = task, CheckCommand = givenCheck ?? check, Attempt = attempt };
     }
 }

@@ -6,6 +6,7 @@ using OmoiOs.Core.Domain;
 using OmoiOs.Core.Execution;
 using OmoiOs.Infrastructure.Agents;
 using OmoiOs.Infrastructure.Execution;
+using OmoiOs.Infrastructure.Execution.Checks;
 using OmoiOs.Infrastructure.Sandboxes;
 using OmoiOs.Infrastructure.Sandboxes.Local;
 using OmoiOs.Infrastructure.Workspaces;
@@ -81,6 +82,7 @@ public static class SandboxFigures
         var runner = new SandboxTaskRunner(
             new LocalSandboxProvider(Options.Create(options), NullLogger<LocalSandboxProvider>.Instance),
             new CommandAgentRunner(Options.Create(new AgentOptions()), AgentPresets.Catalog(new AgentOptions())),
+            new SandboxCheckResolver(),
             new TaskWorkspaces(Options.Create(options), NullLogger<TaskWorkspaces>.Instance),
             Options.Create(options),
             NullLogger<SandboxTaskRunner>.Instance);

@@ -31,6 +31,21 @@ public sealed class RunTaskAttemptActivityTests : IDisposable
         Assert.Equal([SpecEventTypes.TaskStarted, SpecEventTypes.TaskCompleted], events.Where(e => e.EntityId == stored.Id && e.Type != SpecEventTypes.TaskCreated).Select(e => e.Type));
     }
 
+    [Theory]
+    [InlineData(true, WorkTaskStatus.NeedsRevision)]
+    [InlineData(false, WorkTaskStatus.Failed)]
+    public async Task RunAsync_AttemptFailedWithRetriesLeft_RetriedOnlyWhenAnotherAttemptCouldHelp(bool retryable, WorkTaskStatus expected)
+    {
+        var (spec, tasks) = await BridgedAsync(tasks: 1);
+        _harness.Runner.Answer = _ => new TaskRunOutcome(TaskRunVerdict.Failed, new WorkTaskResult(), null, "The setup step failed (exit 2).", "setup failed\n") { Retryable = retryable };
+
+        var result = await Activity.RunAsync(new RunTaskAttemptInput(spec.Id, tasks[0].Id, 1, null, "run-1"), CancellationToken.None);
+
+        Assert.Equal(expected, result.Status);
+        Assert.Equal("The setup step failed (exit 2).", result.Error);
+        Assert.True(tasks[0].MaxRetries > 0);
+    }
+
     [Fact]
     public async Task RunAsync_TaskAlreadyCompleted_AnswersFromTheRecordWithoutRunningTheAgent()
     {

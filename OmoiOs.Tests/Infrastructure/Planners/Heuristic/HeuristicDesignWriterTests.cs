@@ -8,7 +8,7 @@ public sealed class HeuristicDesignWriterTests
     private static DesignOutput Design(string title, string description, out RequirementsOutput requirements)
     {
         requirements = HeuristicRequirementsWriter.Write(title, description, PlannerFeedback.None);
-        return HeuristicDesignWriter.Write(title, requirements, Snapshots.SampleAppProfile());
+        return HeuristicDesignWriter.Write(title, requirements, Snapshots.SampleAppProfile(), []);
     }
 
     [Fact]

@@ -12,8 +12,8 @@ public sealed class HeuristicTaskWriterTests
     {
         var profile = Snapshots.SampleAppProfile();
         var requirements = HeuristicRequirementsWriter.Write(title, description, PlannerFeedback.None);
-        var design = HeuristicDesignWriter.Write(title, requirements, profile);
-        return (HeuristicTaskWriter.Write(title, requirements, design, profile, PlannerFeedback.None), requirements, design);
+        var design = HeuristicDesignWriter.Write(title, requirements, profile, []);
+        return (HeuristicTaskWriter.Write(title, requirements, design, profile, PlannerFeedback.None, []), requirements, design);
     }
 
     [Fact]
@@ -97,10 +97,10 @@ public sealed class HeuristicTaskWriterTests
     {
         var profile = Snapshots.SampleAppProfile();
         var requirements = HeuristicRequirementsWriter.Write(Specs.GreetingTitle, Specs.Greeting, PlannerFeedback.None);
-        var design = HeuristicDesignWriter.Write(Specs.GreetingTitle, requirements, profile);
+        var design = HeuristicDesignWriter.Write(Specs.GreetingTitle, requirements, profile, []);
         var partial = design with { Components = design.Components.Skip(1).ToList() };
 
-        var output = HeuristicTaskWriter.Write(Specs.GreetingTitle, requirements, partial, profile, PlannerFeedback.None);
+        var output = HeuristicTaskWriter.Write(Specs.GreetingTitle, requirements, partial, profile, PlannerFeedback.None, []);
 
         var task = Assert.Single(output.Tasks, t => t.RequirementsAddressed.Contains("REQ-GREETING-FUNC-001") && t.Type == SpecTaskType.Implementation);
         Assert.Equal(["sample_app/configurable_greeting.py"], task.FilesToCreate);
@@ -111,11 +111,11 @@ public sealed class HeuristicTaskWriterTests
     {
         var profile = Snapshots.SampleAppProfile();
         var requirements = HeuristicRequirementsWriter.Write(Specs.GreetingTitle, Specs.Greeting, PlannerFeedback.None);
-        var design = HeuristicDesignWriter.Write(Specs.GreetingTitle, requirements, profile);
+        var design = HeuristicDesignWriter.Write(Specs.GreetingTitle, requirements, profile, []);
         var feedback = PlannerFeedback.Parse("- [hard] requirements_covered: REQ-GREETING-USE-001 is addressed by no task");
 
-        var before = HeuristicTaskWriter.Write(Specs.GreetingTitle, requirements, design, profile, PlannerFeedback.None);
-        var after = HeuristicTaskWriter.Write(Specs.GreetingTitle, requirements, design, profile, feedback);
+        var before = HeuristicTaskWriter.Write(Specs.GreetingTitle, requirements, design, profile, PlannerFeedback.None, []);
+        var after = HeuristicTaskWriter.Write(Specs.GreetingTitle, requirements, design, profile, feedback, []);
 
         Assert.DoesNotContain(before.Tasks, t => t.Type == SpecTaskType.Implementation && t.RequirementsAddressed.Contains("REQ-GREETING-USE-001"));
         Assert.Contains(after.Tasks, t => t.Type == SpecTaskType.Implementation && t.RequirementsAddressed.Contains("REQ-GREETING-USE-001"));

@@ -43,4 +43,28 @@ public sealed class RepositoryLayoutTests
 
         Assert.Equal("src/greeting.py", RepositoryLayout.NewSourcePath(profile, ["greeting"]));
     }
+
+    [Fact]
+    public void TestPathFor_TestsNamedOnlyByTheirFolder_TheExistingTestOfTheSameName()
+    {
+        var profile = RepositoryProfiler.Profile(Snapshots.Of(["package.json", "src/index.ts", "src/__tests__/index.ts"]));
+
+        Assert.Equal("src/__tests__/index.ts", RepositoryLayout.TestPathFor(profile, "src/index.ts"));
+    }
+
+    [Fact]
+    public void TestPathFor_ConventionalFolderMissing_ExistingTestFolderSharingTheSourcesWords()
+    {
+        var profile = RepositoryProfiler.Profile(Snapshots.Of(["src/itsdangerous/timed.py", "src/itsdangerous/signer.py", "tests/test_itsdangerous/test_signer.py"]));
+
+        Assert.Equal("tests/test_itsdangerous/test_timed.py", RepositoryLayout.TestPathFor(profile, "src/itsdangerous/timed.py"));
+    }
+
+    [Fact]
+    public void TestPathFor_CatchAllTestFile_ThatFile()
+    {
+        var profile = RepositoryProfiler.Profile(Snapshots.Of(["Cargo.toml", "src/lib.rs", "tests/test.rs"]));
+
+        Assert.Equal("tests/test.rs", RepositoryLayout.TestPathFor(profile, "src/lib.rs"));
+    }
 }

@@ -1,3 +1,4 @@
+using OmoiOs.Core.Planning.Grounding;
 using OmoiOs.Infrastructure.Planners.Heuristic;
 
 
@@ -47,7 +48,7 @@ public sealed class RepositoryProfilerTests
     [InlineData("go.mod", "module example.com/x", "go test ./...")]
     [InlineData("Cargo.toml", "[package]", "cargo test")]
     [InlineData("pom.xml", "<project/>", "mvn test")]
-    [InlineData("requirements.txt", "pytest==8.0", "python -m pytest")]
+    [InlineData("requirements.txt", "pytest==8.0", "python3 -m pytest")]
     [InlineData("run-tests.sh", "#!/bin/sh", "./run-tests.sh")]
     [InlineData("Makefile", "build:\n\tcc x.c\n", null)]
     public void Profile_RootManifest_TestCommand(string manifest, string content, string? expected)
@@ -58,11 +59,11 @@ public sealed class RepositoryProfilerTests
     }
 
     [Fact]
-    public void Profile_PythonTestsWithoutPytest_Unittest()
+    public void Profile_PythonTestsNotMentioningPytest_Pytest()
     {
         var profile = RepositoryProfiler.Profile(Snapshots.Of(["pkg/core.py", "tests/test_core.py"]));
 
-        Assert.Equal("python -m unittest discover -s tests", profile.TestCommand);
+        Assert.Equal("python3 -m pytest", profile.TestCommand);
     }
 
     [Fact]
@@ -78,16 +79,12 @@ public sealed class RepositoryProfilerTests
         Assert.Equal("dotnet test", profile.TestCommand);
     }
 
-    [Theory]
-    [InlineData("tests/test_x.py", true)]
-    [InlineData("pkg/x_test.go", true)]
-    [InlineData("web/button.spec.ts", true)]
-    [InlineData("App.Tests/Thing.cs", true)]
-    [InlineData("src/ThingTests.cs", true)]
-    [InlineData("src/contest.py", false)]
-    [InlineData("src/latest.js", false)]
-    public void IsTestFile_Path_ByFolderOrName(string path, bool expected)
+    [Fact]
+    public void Profile_RubyWithRakefile_ConventionFromTheFilesWithExtensions()
     {
-        Assert.Equal(expected, RepositoryProfiler.IsTestFile(path));
+        var profile = RepositoryProfiler.Profile(Snapshots.Of(["Rakefile", "lib/party.rb", "spec/party_spec.rb"]));
+
+        var ruby = Assert.Single(profile.Conventions, c => c.Language == "Ruby");
+        Assert.Equal((".rb", TestNaming.SuffixUnderscoreSpec), (ruby.Extension, ruby.TestNaming));
     }
 }

@@ -93,4 +93,37 @@ public sealed class PhasePromptBuilderTests
 
         Assert.Throws<ValidationFailedException>(() => PhasePromptBuilder.Build(request));
     }
+
+    [Fact]
+    public void Build_TasksWithExploreFiles_GroundingListsFilesTestFoldersSpecNamedFilesAndRules()
+    {
+        var request = LlmSamples.RequirementsRequest() with
+        {
+            Phase = SpecPhase.Tasks,
+            Description = "The change goes in `timed.py`.",
+            Explore = new ExploreOutput
+            {
+                CodebaseSummary = "itsdangerous",
+                Files = ["src/itsdangerous/timed.py", "tests/test_itsdangerous/test_timed.py"],
+            },
+        };
+
+        var user = PhasePromptBuilder.Build(request)[1].Text;
+
+        Assert.Contains("# Grounding rules (the evaluator rejects a plan that breaks one)", user, StringComparison.Ordinal);
+        Assert.Contains("Every file the spec names is in some task's files_to_modify.", user, StringComparison.Ordinal);
+        Assert.Contains("## Files the spec names (change these; do not invent new modules for their work)\nsrc/itsdangerous/timed.py", user.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("tests/test_itsdangerous/: test_timed.py", user, StringComparison.Ordinal);
+        Assert.Contains("## Repository files (2)", user, StringComparison.Ordinal);
+        Assert.Contains("\"files\":[]", user, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_Requirements_TitleRuleWithoutTheFileList()
+    {
+        var user = PhasePromptBuilder.Build(LlmSamples.RequirementsRequest() with { Explore = new ExploreOutput { Files = ["a.py"] } })[1].Text;
+
+        Assert.Contains("Titles are whole phrases", user, StringComparison.Ordinal);
+        Assert.DoesNotContain("## Repository files", user, StringComparison.Ordinal);
+    }
 }

@@ -173,6 +173,30 @@ public sealed class OpenAiPlannerTests : IAsyncLifetime
         Assert.NotEmpty(_server.Requests);
     }
 
+    [Fact]
+    public async Task GenerateAsync_Explore_FilesAreTheScansNotTheModels()
+    {
+        var repository = await OmoiOs.Tests.Support.SampleRepository.CreateAsync(initializeGit: false);
+        try
+        {
+            _server.Enqueue(FakeReply.Json(LlmSamples.OpenAiCompletion("""{"codebase_summary":"A greeting app","files":["invented/module.py"]}""")));
+            using var host = CreateHost([]);
+
+            var reply = await host.Planner(PlannerNames.OpenAi).GenerateAsync(
+                LlmSamples.RequirementsRequest() with { Phase = OmoiOs.Core.Domain.SpecPhase.Explore, RepositoryPath = repository }, CancellationToken.None);
+
+            var files = JsonDocument.Parse(reply.Json).RootElement.GetProperty("files").EnumerateArray().Select(f => f.GetString()).ToList();
+            Assert.Contains("sample_app/cli.py", files);
+            Assert.DoesNotContain("invented/module.py", files);
+            var schema = Assert.Single(_server.Requests).Json["response_format"]!["json_schema"]!["schema"]!;
+            Assert.Null(schema["properties"]!["files"]);
+        }
+        finally
+        {
+            OmoiOs.Tests.Support.SampleRepository.Delete(repository);
+        }
+    }
+
     private Microsoft.Extensions.DependencyInjection.ServiceProvider CreateHost(Dictionary<string, string?> settings)
     {
         settings[PlannerOptions.PlannerKey] = PlannerNames.OpenAi;

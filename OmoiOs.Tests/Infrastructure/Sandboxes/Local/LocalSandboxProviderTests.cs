@@ -1,4 +1,5 @@
 using OmoiOs.Core.Execution;
+using OmoiOs.Infrastructure.Sandboxes;
 
 namespace OmoiOs.Tests.Infrastructure.Sandboxes.Local;
 
@@ -19,10 +20,30 @@ public sealed class LocalSandboxProviderTests : IDisposable
         Assert.Equal("hello\n", File.ReadAllText(_root.Combine("ws", "made.txt")));
     }
 
-    private async Task<ISandbox> CreateSandboxAsync(Action<SandboxRequest>? configure = null)
+    [Fact]
+    public async Task RunAsync_ToolchainUnderTheHostsTmp_MountedReadOnlyWithItsBinFirstOnPath()
+    {
+        var bin = _root.Combine("toolchain", "bin");
+        Directory.CreateDirectory(bin);
+        File.CreateSymbolicLink(Path.Combine(bin, "omoi-tool"), "/bin/echo");
+        await using var sandbox = await CreateSandboxAsync(options =>
+        {
+            options.ReadOnlyPaths = _root.Combine("toolchain");
+            options.SandboxPath = bin;
+        });
+
+        var result = await sandbox.RunAsync(new SandboxCommand($"omoi-tool tool-ran; echo \"$PATH\"; touch {bin}/x 2>/dev/null || echo read-only", Timeout), CancellationToken.None);
+
+        Assert.Equal($"tool-ran\n{bin}:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\nread-only\n", result.Output);
+        Assert.False(File.Exists(Path.Combine(bin, "x")));
+    }
+
+    private async Task<ISandbox> CreateSandboxAsync(Action<SandboxOptions>? configure = null)
     {
         Directory.CreateDirectory(_root.Combine("ws"));
-        var provider = SandboxTestOptions.LocalProvider(SandboxTestOptions.Small(_root.Combine("root")));
+        var options = SandboxTestOptions.Small(_root.Combine("root"));
+        configure?.Invoke(options);
+        var provider = SandboxTestOptions.LocalProvider(options);
         return await provider.CreateAsync(new SandboxRequest { Name = "t", WorkspacePath = _root.Combine("ws") }, CancellationToken.None);
     }
 

@@ -226,6 +226,9 @@ public sealed class SpecEndpointsTests(CompletedSpecFixture fixture) : IClassFix
     [InlineData("{\"planner\":\"oracle\"}", "options.planner")]
     [InlineData("{\"approvalTimeoutSeconds\":0}", "options.approvalTimeoutSeconds")]
     [InlineData("{\"requireApproval\":[\"deploy\"]}", "options.requireApproval[0]")]
+    [InlineData("{\"setupCommand\":5}", "options.setupCommand")]
+    [InlineData("{\"setupCommand\":\"pip install -r requirements.txt\\u0000rm -rf /\"}", "options.setupCommand")]
+    [InlineData("{\"checkCommand\":\"make test\\u0000\"}", "options.checkCommand")]
     public async Task CreateSpec_InvalidOption_Returns400NamingTheOption(string options, string field)
     {
         var before = await Server.SpecIdsAsync();

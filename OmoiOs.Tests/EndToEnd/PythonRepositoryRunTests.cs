@@ -1,0 +1,149 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using OmoiOs.Core.Ports;
+using OmoiOs.Infrastructure.Execution.Checks;
+using OmoiOs.Tests.Support;
+
+namespace OmoiOs.Tests.EndToEnd;
+
+/// <summary>
+/// The issue's first user: a plain Python repository (pyproject.toml, a module, pytest-style tests in tests/) run end to
+/// end on the local server with the default planner and the bundled example agent, in a sandbox with pytest (Debian's
+/// python3-pytest) and in one whose python3 has none. Every task's check must have run the repository's tests.
+/// </summary>
+[Collection(AzuriteGroup.Name)]
+public sealed partial class PythonRepositoryRunTests
+{
+    private const int RepositoryTests = 3;
+
+    private static readonly Dictionary<string, string> Files = new()
+    {
+        ["pyproject.toml"] = "[project]\nname = \"calc\"\nversion = \"0.1.0\"\nrequires-python = \">=3.9\"\n",
+        ["README.md"] = "# calc\n\nSmall arithmetic helpers.\n",
+        ["calc.py"] = "def add(a, b):\n    return a + b\n\n\ndef multiply(a, b):\n    return a * b\n",
+        ["tests/test_calc.py"] = """
+            from calc import add, multiply
+
+
+            def test_add():
+                assert add(2, 3) == 5
+
+
+            def test_multiply():
+                assert multiply(4, 5) == 20
+
+
+            class TestAdd:
+                def test_negative(self):
+                    assert add(-1, 1) == 0
+
+            """,
+    };
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task RunSpec_PlainPythonRepository_CompletesAndEveryTaskCheckRanTheTests(bool pytestInSandbox)
+    {
+        using var python = PythonWithoutPytest.Create();
+        var repository = await CreateRepositoryAsync();
+        await using var server = await LocalServerHarness.StartAsync(agent: "example", settings: pytestInSandbox ? null : python.Settings);
+        try
+        {
+            var created = await server.Client.PostAsync("specs", LocalServerHarness.Json(JsonSerializer.Serialize(new
+            {
+                title = "Subtraction",
+                description = "Add a subtract function to calc.py that returns a minus b, with tests for it in tests/test_calc.py.",
+                repository,
+            })));
+            var id = (await LocalServerHarness.ReadJsonAsync(created)).GetProperty("id").GetString()!;
+            await server.ExecuteAsync(id);
+
+            var spec = await server.WaitForStatusAsync(id, "completed", "failed", "cancelled");
+
+            var tasks = (await server.GetJsonAsync($"tasks?specId={id}&pageSize=1000")).GetProperty("items").EnumerateArray().ToList();
+            Assert.True(spec.GetProperty("status").GetString() == "completed", $"{spec}\n{string.Join('\n', tasks)}");
+            Assert.NotEmpty(tasks);
+            var expected = pytestInSandbox ? CheckCatalog.PytestCommand : CheckCatalog.PythonFallbackCommand;
+            var texts = server.Server.Services.GetRequiredService<ILargeTextStore>();
+            foreach (var task in tasks)
+            {
+                var result = task.GetProperty("result");
+                Assert.Equal(expected, result.GetProperty("checkCommand").GetString());
+                Assert.Contains(pytestInSandbox ? "the sandbox has pytest" : "the sandbox has no pytest", result.GetProperty("checkReason").GetString());
+                var log = await texts.ReadAsync(id, result.GetProperty("logKey").GetString()!, CancellationToken.None) ?? "";
+                Assert.True(PassedCount(log) >= RepositoryTests, log);
+            }
+
+            var design = await server.GetJsonAsync($"specs/{id}/design");
+            Assert.Contains(CheckCatalog.Describe(CheckCatalog.PytestCommand), design.ToString());
+            var planned = await server.GetJsonAsync($"specs/{id}/tasks");
+            Assert.Contains($"The check passes: {CheckCatalog.Describe(CheckCatalog.PytestCommand)}.", planned.ToString());
+        }
+        finally
+        {
+            SampleRepository.Delete(repository);
+        }
+    }
+
+    [Fact]
+    public async Task RunSpec_RepositoryTestFails_TasksRetriedThenTheSpecFailsNamingTheTest()
+    {
+        var repository = await CreateRepositoryAsync(("tests/test_broken.py", "from calc import add\n\n\ndef test_add_is_broken():\n    assert add(2, 2) == 5\n"));
+        await using var server = await LocalServerHarness.StartAsync(agent: "example");
+        try
+        {
+            var created = await server.Client.PostAsync("specs", LocalServerHarness.Json(JsonSerializer.Serialize(new
+            {
+                title = "Subtraction",
+                description = "Add a subtract function to calc.py that returns a minus b.",
+                repository,
+                options = new { maxRetries = 1 },
+            })));
+            var id = (await LocalServerHarness.ReadJsonAsync(created)).GetProperty("id").GetString()!;
+            await server.ExecuteAsync(id);
+
+            var spec = await server.WaitForStatusAsync(id, "completed", "failed", "cancelled");
+
+            var tasks = (await server.GetJsonAsync($"tasks?specId={id}&pageSize=1000")).GetProperty("items").EnumerateArray().ToList();
+            Assert.True(spec.GetProperty("status").GetString() == "failed", $"{spec}\n{string.Join('\n', tasks)}");
+            var failed = tasks.Where(t => t.GetProperty("status").GetString() == "failed").ToList();
+            Assert.NotEmpty(failed);
+            Assert.All(failed, t => Assert.Equal(2, t.GetProperty("attempts").GetInt32()));
+            Assert.All(failed, t => Assert.Contains("test_add_is_broken", t.GetProperty("feedback").GetString()));
+            Assert.All(failed, t => Assert.Equal(1, t.GetProperty("result").GetProperty("checkExitCode").GetInt32()));
+        }
+        finally
+        {
+            SampleRepository.Delete(repository);
+        }
+    }
+
+    private static async Task<string> CreateRepositoryAsync(params (string File, string Content)[] extra)
+    {
+        var path = Path.Combine(Path.GetTempPath(), "omoi-python-repo-" + Guid.NewGuid().ToString("N")[..12]);
+        foreach (var (file, content) in Files.Select(f => (f.Key, f.Value)).Concat(extra))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(path, file))!);
+            await File.WriteAllTextAsync(Path.Combine(path, file), content);
+        }
+
+        await SampleRepository.GitAsync(path, CancellationToken.None, "init", "-q", "-b", SampleRepository.Branch);
+        await SampleRepository.GitAsync(path, CancellationToken.None, "add", "-A");
+        await SampleRepository.GitAsync(path, CancellationToken.None, "commit", "-q", "-m", "calc");
+        return path;
+    }
+
+    /// <summary>How many tests the task's check reported passed (pytest's "N passed", the fallback's "N passed").</summary>
+    private static int PassedCount(string log)
+    {
+        var start = log.LastIndexOf("== check\n", StringComparison.Ordinal);
+        var match = start < 0 ? Match.Empty : Passed().Match(log, start);
+        return match.Success ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
+    }
+
+    [GeneratedRegex(@"(\d+) passed")]
+    private static partial Regex Passed();
+}

@@ -1,0 +1,1 @@
+trimmed: see SOURCE.md
