@@ -14,8 +14,9 @@ public sealed class StorageFaultsMidRunTests(ITestOutputHelper output)
     private static readonly TimeSpan Outage = TimeSpan.FromSeconds(30);
 
     // After storage is back, messages whose lock could not be renewed during the fault reappear only after the worker
-    // takeover (15 s) and a retried activity's backoff: the run resumes within about a minute, not at once.
-    private static readonly TimeSpan ResumeDeadline = TimeSpan.FromMinutes(3);
+    // takeover (15 s) and a retried activity's backoff: the run resumes within about a minute, not at once, and within
+    // more than three when the machine is busy (the CI run of 2026-12-04 missed a 3-minute deadline under load).
+    private static readonly TimeSpan ResumeDeadline = TimeSpan.FromMinutes(6);
 
     [Fact]
     public async Task OmoiServe_AzuriteSigkilledMidExecuteAndRestartedWithTheWorker_RunResumesAndFinishes()
