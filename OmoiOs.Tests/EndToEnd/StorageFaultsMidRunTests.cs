@@ -15,7 +15,8 @@ public sealed class StorageFaultsMidRunTests(ITestOutputHelper output)
 
     // After storage is back, messages whose lock could not be renewed during the fault reappear only after the worker
     // takeover (15 s) and a retried activity's backoff: the run resumes within about a minute, not at once, and within
-    // more than three when the machine is busy (the CI run of 2026-12-04 missed a 3-minute deadline under load).
+    // more than three when the machine is busy (a CI run on 2026-12-04, beside other runs, had a test of this kind
+    // miss a 3-minute deadline).
     private static readonly TimeSpan ResumeDeadline = TimeSpan.FromMinutes(6);
 
     [Fact]
