@@ -6,6 +6,7 @@ using OmoiOs.Core.Planning;
 using OmoiOs.Core.Planning.Review;
 using OmoiOs.Core.Planning.Evaluation;
 using OmoiOs.Core.Planning.Sync;
+using OmoiOs.Core.Workflow;
 using OmoiOs.Core.Workflow.Activities;
 
 namespace OmoiOs.Core.DependencyInjection;
@@ -24,6 +25,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<SpecRequestValidator>();
         services.TryAddSingleton<SpecService>();
         services.TryAddSingleton<SpecEventFeed>();
+        services.TryAddSingleton<EndedRunReconciler>();
         services.TryAddSingleton<RecordQueries>();
         services.TryAddSingleton<HealthService>();
         services.TryAddSingleton<ExecutionInputsCache>();

@@ -15,6 +15,9 @@ public interface ISpecRepository
 
     Task<Page<Spec>> ListAsync(int pageSize, string? continuationToken, CancellationToken cancellationToken);
 
+    /// <summary>Every spec a run is working on: neither a draft nor finished.</summary>
+    IAsyncEnumerable<Spec> ListInFlightAsync(CancellationToken cancellationToken);
+
     /// <summary>
     /// Reads the spec, applies <paramref name="change"/>, and writes it if nobody changed it meanwhile;
     /// on a lost race re-reads and re-applies (a few times) so that no change is silently overwritten.

@@ -19,6 +19,9 @@ internal static class RunCommand
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
 
+    // How often the watch asks the engine whether it ended the run without settling the spec (a point read of the instance).
+    private static readonly TimeSpan ReconcileInterval = TimeSpan.FromSeconds(3);
+
     public static Command Create()
     {
         var spec = new Argument<string>("spec") { Description = "A Markdown file holding the feature request, or the request itself as text." };
@@ -68,7 +71,7 @@ internal static class RunCommand
             await specs.ExecuteAsync(created.Id, workflows, cancellationToken);
 
             var watch = Stopwatch.StartNew();
-            var final = await ProgressView.ShowAsync(report => WatchAsync(specs, workflows, created.Id, watch, report, cancellationToken));
+            var final = await ProgressView.ShowAsync(report => WatchAsync(services, created.Id, watch, report, cancellationToken));
             var exportDirectory = await ExportAsync(services, specs, final, cancellationToken);
             await PrintSummaryAsync(services, specs, final, exportDirectory, watch.Elapsed, cancellationToken);
             return final.Status == SpecStatus.Completed ? ExitCodes.Success : ExitCodes.SpecFailed;
@@ -76,10 +79,14 @@ internal static class RunCommand
         return command;
     }
 
-    private static async Task<Spec> WatchAsync(SpecService specs, IWorkflowClient workflows, string specId, Stopwatch watch, Action<SpecSnapshot> report, CancellationToken cancellationToken)
+    private static async Task<Spec> WatchAsync(CliServices services, string specId, Stopwatch watch, Action<SpecSnapshot> report, CancellationToken cancellationToken)
     {
+        var specs = services.Get<SpecService>();
+        var workflows = services.Get<IWorkflowClient>();
+        var reconciler = services.Get<EndedRunReconciler>();
         var scores = new List<string>();
         long seen = 0;
+        var reconciledAt = TimeSpan.Zero;
         while (true)
         {
             foreach (var e in await specs.EventsAsync(specId, seen, 1000, cancellationToken))
@@ -92,6 +99,12 @@ internal static class RunCommand
             }
 
             var spec = await specs.GetAsync(specId, cancellationToken);
+            if (watch.Elapsed - reconciledAt >= ReconcileInterval)
+            {
+                reconciledAt = watch.Elapsed;
+                spec = await reconciler.ReconcileAsync(spec, workflows, cancellationToken);
+            }
+
             report(new SpecSnapshot(spec, await specs.ExecutionStatusAsync(specId, cancellationToken), scores, watch.Elapsed));
             if (SpecTransitions.IsFinished(spec.Status) && await workflows.GetAsync(spec.InstanceId, cancellationToken) is not { IsRunning: true })
             {

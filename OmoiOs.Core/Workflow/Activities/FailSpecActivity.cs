@@ -1,5 +1,4 @@
 using OmoiOs.Core.Domain;
-using OmoiOs.Core.Domain.Transitions;
 using OmoiOs.Core.Ports;
 using OmoiOs.Core.Workflow.Contracts;
 
@@ -13,8 +12,8 @@ public sealed class FailSpecActivity(ISpecRepository specs) : IWorkflowActivity<
         ArgumentNullException.ThrowIfNull(input);
         await specs.UpdateAsync(
             input.SpecId,
-            s => SpecTransitions.IsFinished(s.Status) ? s : s with { Status = SpecStatus.Failed, FailureReason = input.Reason, PendingApproval = null, LastError = input.Reason },
-            (before, after) => SpecChanges.Events(before, after),
+            s => SpecChanges.Fail(s, input.Reason),
+            SpecChanges.Events,
             cancellationToken).ConfigureAwait(false);
         return true;
     }

@@ -5,13 +5,15 @@ namespace OmoiOs.Infrastructure.Storage.Mapping;
 
 internal static class SpecEntityMapper
 {
+    public const string StatusProperty = "status";
+
     public static TableEntity ToEntity(Spec spec)
     {
         var entity = new TableEntity(spec.Id, RowKeys.Spec) { ["kind"] = "spec" };
         EntityValues.SetText(entity, "title", spec.Title);
         EntityValues.SetText(entity, "description", spec.Description);
         EntityValues.SetText(entity, "repository", spec.Repository);
-        EntityValues.SetEnum(entity, "status", spec.Status);
+        EntityValues.SetEnum(entity, StatusProperty, spec.Status);
         EntityValues.SetEnum(entity, "current_phase", spec.CurrentPhase);
         entity["progress"] = spec.Progress;
         if (spec.PendingApproval is { } gate)
@@ -43,7 +45,7 @@ internal static class SpecEntityMapper
         Title = EntityValues.GetRequiredText(entity, "title"),
         Description = EntityValues.GetRequiredText(entity, "description"),
         Repository = EntityValues.GetRequiredText(entity, "repository"),
-        Status = EntityValues.GetEnum<SpecStatus>(entity, "status"),
+        Status = EntityValues.GetEnum<SpecStatus>(entity, StatusProperty),
         CurrentPhase = EntityValues.GetEnum<SpecPhase>(entity, "current_phase"),
         Progress = entity.GetInt32("progress") ?? 0,
         PendingApproval = EntityValues.GetOptionalEnum<ApprovalGate>(entity, "pending_approval"),

@@ -1,7 +1,10 @@
+using System.Runtime.CompilerServices;
 using Azure.Data.Tables;
 using OmoiOs.Core.Domain;
+using OmoiOs.Core.Domain.Transitions;
 using OmoiOs.Core.Errors;
 using OmoiOs.Core.Ports;
+using OmoiOs.Core.Serialization;
 using OmoiOs.Infrastructure.Storage.Mapping;
 
 namespace OmoiOs.Infrastructure.Storage.Repositories;
@@ -9,6 +12,11 @@ namespace OmoiOs.Infrastructure.Storage.Repositories;
 /// <summary>Specs in Table storage: one row per spec at the head of its partition.</summary>
 internal sealed class TableSpecRepository(RecordTable table, SpecPartitionWriter writer, RecordUpdater updater) : ISpecRepository
 {
+    private static readonly string InFlightFilter = $"RowKey eq '{RowKeys.Spec}'" + string.Concat(
+        Enum.GetValues<SpecStatus>()
+            .Where(s => s == SpecStatus.Draft || SpecTransitions.IsFinished(s))
+            .Select(s => $" and {SpecEntityMapper.StatusProperty} ne '{s.ToWire()}'"));
+
     public async Task<Spec> CreateAsync(Spec spec, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(spec);
@@ -48,6 +56,14 @@ internal sealed class TableSpecRepository(RecordTable table, SpecPartitionWriter
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
         var page = await table.QueryPageAsync($"RowKey eq '{RowKeys.Spec}'", pageSize, continuationToken, cancellationToken).ConfigureAwait(false);
         return new Page<Spec>(page.Items.Select(SpecEntityMapper.FromEntity).ToList(), page.ContinuationToken);
+    }
+
+    public async IAsyncEnumerable<Spec> ListInFlightAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var entity in table.QueryAsync(InFlightFilter, cancellationToken).ConfigureAwait(false))
+        {
+            yield return SpecEntityMapper.FromEntity(entity);
+        }
     }
 
     public Task<Spec> UpdateAsync(

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OmoiOs.Core.Application;
 using OmoiOs.Core.Application.Contracts;
 using OmoiOs.Core.Domain;
+using OmoiOs.Core.Domain.Transitions;
 using OmoiOs.Core.Execution;
 using OmoiOs.Core.Ports;
 using OmoiOs.Core.Workflow;
@@ -177,21 +178,33 @@ public sealed class TaskHubWorkerHostTests : IDisposable
     [Fact]
     public async Task Replay_HistoryTheCodeDidNotMake_FailsTheInstanceAsNondeterministic()
     {
-        var services = new ServicesHarness(configure: s => s.AddSingleton<ITaskRunner>(new ScriptedTaskRunner()));
-        _harnesses.Add(services);
-        var spec = await CreateSpecAsync(services);
-        await using (var other = await OtherCodeWorker.StartAsync(services))
-        {
-            await services.Get<SpecService>().ExecuteAsync(spec.Id, Engine(services), CancellationToken.None);
-            await WaitUntilAsync(() => other.WaitingForApproval);
-        }
-
-        await services.StartWorkerAsync();
-        await Engine(services).RaiseApprovalAsync(spec.InstanceId, new ApprovalDecision(ApprovalGate.Design, true, null), CancellationToken.None);
-        var state = await Engine(services).WaitForCompletionAsync(spec.InstanceId, CancellationToken.None).WaitAsync(Deadline);
+        var (services, spec) = await RunOnCodeThatDidNotMakeItsHistoryAsync();
+        var state = await Engine(services).GetAsync(spec.InstanceId, CancellationToken.None);
 
         Assert.Equal(WorkflowRuntimeStatus.Failed, state!.Status);
         Assert.Contains("Non-Deterministic", state.Failure, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Sweep_InstanceTheEngineFailed_FailsItsSpecWithTheEnginesReasonOnce()
+    {
+        var (services, spec) = await RunOnCodeThatDidNotMakeItsHistoryAsync();
+        var stuck = await services.Get<ISpecRepository>().GetAsync(spec.Id, CancellationToken.None);
+        var reconciler = services.Get<EndedRunReconciler>();
+
+        var settled = await reconciler.SweepAsync(Engine(services), CancellationToken.None);
+        var again = await reconciler.SweepAsync(Engine(services), CancellationToken.None);
+
+        Assert.False(SpecTransitions.IsFinished(stuck.Status), $"the engine's failure alone left the spec {stuck.Status}");
+        var failed = Assert.Single(settled);
+        Assert.Equal(spec.Id, failed.Id);
+        Assert.Equal(SpecStatus.Failed, failed.Status);
+        Assert.StartsWith("The workflow engine failed this run: ", failed.FailureReason, StringComparison.Ordinal);
+        Assert.Contains("Non-Deterministic", failed.FailureReason, StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(again);
+        var change = Assert.Single(await Events(services, spec.Id), e => e.Type == SpecEventTypes.StatusChanged && (string?)e.Payload["to"] == "failed");
+        Assert.Equal(failed.FailureReason, (string?)change.Payload["reason"]);
+        await AssertEventsGapFreeAsync(services, spec.Id);
     }
 
     [Fact]
@@ -252,6 +265,24 @@ public sealed class TaskHubWorkerHostTests : IDisposable
     }
 
     private static TaskHubWorkflowClient Engine(ServicesHarness services) => services.Workflows;
+
+    /// <summary>A spec whose run reached the design gate on other code, then ended on this code's worker once approved.</summary>
+    private async Task<(ServicesHarness Services, Spec Spec)> RunOnCodeThatDidNotMakeItsHistoryAsync()
+    {
+        var services = new ServicesHarness(configure: s => s.AddSingleton<ITaskRunner>(new ScriptedTaskRunner()));
+        _harnesses.Add(services);
+        var spec = await CreateSpecAsync(services);
+        await using (var other = await OtherCodeWorker.StartAsync(services))
+        {
+            await services.Get<SpecService>().ExecuteAsync(spec.Id, Engine(services), CancellationToken.None);
+            await WaitUntilAsync(() => other.WaitingForApproval);
+        }
+
+        await services.StartWorkerAsync();
+        await Engine(services).RaiseApprovalAsync(spec.InstanceId, new ApprovalDecision(ApprovalGate.Design, true, null), CancellationToken.None);
+        await Engine(services).WaitForCompletionAsync(spec.InstanceId, CancellationToken.None).WaitAsync(Deadline);
+        return (services, spec);
+    }
 
     private static async Task<Spec> CreateSpecAsync(ServicesHarness services, SpecOptionsRequest? options = null) =>
         await services.Get<SpecService>().CreateAsync(
