@@ -162,6 +162,14 @@ public static class SpecWorkflow
             var finishedId = running[finished];
             running.Remove(finished);
             var result = await finished;
+            if (result.TaskId != finishedId)
+            {
+                // Only a stale message does this: one that outlived history the store lost (an emulator killed between
+                // saves) and now answers a different call. Acting on it could start tasks before what they depend on is done.
+                throw new WorkflowStoppedException(
+                    $"The engine answered the run of task {finishedId} with the result of task {result.TaskId}: the store lost history that its messages outlived. Run the spec again to resume it.");
+            }
+
             switch (result.Status)
             {
                 case WorkTaskStatus.Completed:

@@ -186,6 +186,30 @@ public sealed class TaskHubWorkerHostTests : IDisposable
     }
 
     [Fact]
+    public async Task Execute_ResultNamingAnotherTask_StopsTheRunAndFailsTheSpecAndARunAgainCompletesIt()
+    {
+        var services = new ServicesHarness(configure: s => s.AddSingleton<ITaskRunner>(new ScriptedTaskRunner()));
+        _harnesses.Add(services);
+        var spec = await CreateSpecAsync(services);
+        await using (await StaleResultWorker.StartAsync(services))
+        {
+            await services.Get<SpecService>().ExecuteAsync(spec.Id, Engine(services), CancellationToken.None);
+            var stopped = await Engine(services).WaitForCompletionAsync(spec.InstanceId, CancellationToken.None).WaitAsync(Deadline);
+            Assert.Equal(WorkflowRuntimeStatus.Completed, stopped!.Status);
+        }
+
+        var failed = await services.Get<ISpecRepository>().GetAsync(spec.Id, CancellationToken.None);
+        await services.StartWorkerAsync();
+        await services.Get<SpecService>().ExecuteAsync(spec.Id, Engine(services), CancellationToken.None);
+        await Engine(services).WaitForCompletionAsync(spec.InstanceId, CancellationToken.None).WaitAsync(Deadline);
+
+        Assert.Equal(SpecStatus.Failed, failed.Status);
+        Assert.Contains($"with the result of task {StaleResultWorker.OtherTaskId}", failed.FailureReason, StringComparison.Ordinal);
+        Assert.Equal(SpecStatus.Completed, (await services.Get<ISpecRepository>().GetAsync(spec.Id, CancellationToken.None)).Status);
+        await AssertEventsGapFreeAsync(services, spec.Id);
+    }
+
+    [Fact]
     public async Task Sweep_InstanceTheEngineFailed_FailsItsSpecWithTheEnginesReasonOnce()
     {
         var (services, spec) = await RunOnCodeThatDidNotMakeItsHistoryAsync();
