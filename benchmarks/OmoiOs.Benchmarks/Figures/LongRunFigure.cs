@@ -17,20 +17,22 @@ public static class LongRunFigure
     private static readonly TimeSpan Deadline = TimeSpan.FromHours(3);
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMinutes(1);
 
-    /// <param name="arguments">Optional: the number of specs, then the statements per spec.</param>
+    /// <param name="arguments">Optional: the number of specs, the statements per spec, and how many specs run at a time.</param>
     public static async Task RunAsync(IReadOnlyList<string> arguments, TextWriter output, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(arguments);
         ArgumentNullException.ThrowIfNull(output);
-        var specs = arguments.Count > 0 ? int.Parse(arguments[0], CultureInfo.InvariantCulture) : 480;
-        var statements = arguments.Count > 1 ? int.Parse(arguments[1], CultureInfo.InvariantCulture) : 50;
-        await output.WriteLineAsync(Invariant.Format($"longrun: {specs} specs of {statements} statements on one omoi serve, no-op agent; {LoadAverage.Describe()}")).ConfigureAwait(false);
+        var shape = new Shape(
+            arguments.Count > 0 ? int.Parse(arguments[0], CultureInfo.InvariantCulture) : 480,
+            arguments.Count > 1 ? int.Parse(arguments[1], CultureInfo.InvariantCulture) : 50,
+            arguments.Count > 2 ? int.Parse(arguments[2], CultureInfo.InvariantCulture) : 50);
+        await output.WriteLineAsync(Invariant.Format($"longrun: {shape.Specs} specs of {shape.Statements} statements, at most {shape.InFlight} at a time, on one omoi serve, no-op agent; {LoadAverage.Describe()}")).ConfigureAwait(false);
 
         await using var run = await ServeRun.CreateAsync("noop", TimeSpan.FromSeconds(30)).ConfigureAwait(false);
         await using var server = await run.StartServeAsync().ConfigureAwait(false);
         try
         {
-            await MeasureAsync(run, server, specs, statements, output, cancellationToken).ConfigureAwait(false);
+            await MeasureAsync(run, server, shape, output, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception failure) when (failure is HttpRequestException or TimeoutException)
         {
@@ -38,49 +40,47 @@ public static class LongRunFigure
         }
     }
 
-    private static async Task MeasureAsync(ServeRun run, OmoiOs.Tests.Support.OmoiServeProcess server, int specs, int statements, TextWriter output, CancellationToken cancellationToken)
+    private static async Task MeasureAsync(ServeRun run, OmoiOs.Tests.Support.OmoiServeProcess server, Shape shape, TextWriter output, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var started = ServeRun.ResidentBytes(server.Pid);
         var specIds = new List<string>();
-        for (var n = 1; n <= specs; n++)
-        {
-            specIds.Add(await run.CreateAndExecuteAsync(server.Client, $"Greeting variants {n}", Description(statements), cancellationToken).ConfigureAwait(false));
-        }
-
+        var finished = new HashSet<string>(StringComparer.Ordinal);
         long? atTenth = null;
         var tenthAt = 0;
         var total = 0;
         var reportedAt = TimeSpan.Zero;
-        while (true)
+        while (specIds.Count < shape.Specs || finished.Count < specIds.Count)
         {
             if (clock.Elapsed > Deadline)
             {
                 throw new TimeoutException($"the run did not finish within {Deadline}");
             }
 
+            while (specIds.Count < shape.Specs && specIds.Count - finished.Count < shape.InFlight)
+            {
+                specIds.Add(await run.CreateAndExecuteAsync(server.Client, $"Greeting variants {specIds.Count + 1}", Description(shape.Statements), cancellationToken).ConfigureAwait(false));
+            }
+
             await Task.Delay(TimeSpan.FromSeconds(5), cancellationToken).ConfigureAwait(false);
+            var statuses = await ServeRun.SpecStatusesAsync(server.Client, specIds.Where(id => !finished.Contains(id)), cancellationToken).ConfigureAwait(false);
+            finished.UnionWith(statuses.Where(s => ServeRun.IsFinal(s.Value)).Select(s => s.Key));
             var counts = await ServeRun.TaskCountsAsync(server.Client, cancellationToken).ConfigureAwait(false);
             total = counts.Values.Sum();
             var done = counts.GetValueOrDefault("completed") + counts.GetValueOrDefault("failed") + counts.GetValueOrDefault("blocked");
-            var statuses = await ServeRun.SpecStatusesAsync(server.Client, specIds, cancellationToken).ConfigureAwait(false);
-            var planned = statuses.Values.All(s => s is not ("draft" or "planning" or "planning_complete"));
+            var planning = statuses.Values.Count(s => s is "draft" or "planning" or "planning_complete");
+            var expected = specIds.Count > planning ? (double)total / (specIds.Count - planning) * shape.Specs : double.MaxValue;
             if (clock.Elapsed - reportedAt >= ProgressInterval)
             {
                 reportedAt = clock.Elapsed;
-                await output.WriteLineAsync(Invariant.Format($"  … {clock.Elapsed.TotalMinutes:F0} min: {done} of {total} tasks done, {statuses.Values.Count(ServeRun.IsFinal)} of {specs} specs final, RSS {Mb(ServeRun.ResidentBytes(server.Pid))} MB")).ConfigureAwait(false);
+                await output.WriteLineAsync(Invariant.Format($"  … {clock.Elapsed.TotalMinutes:F0} min: {done} tasks done (about {Math.Min(expected, 1e9):F0} in all), {finished.Count} of {shape.Specs} specs final, RSS {Mb(ServeRun.ResidentBytes(server.Pid))} MB")).ConfigureAwait(false);
             }
 
-            if (atTenth is null && planned && done >= total / 10)
+            if (atTenth is null && done >= expected / 10)
             {
                 atTenth = ServeRun.ResidentBytes(server.Pid);
                 tenthAt = done;
-                await output.WriteLineAsync(Invariant.Format($"  {done} of {total} tasks done after {clock.Elapsed.TotalSeconds:F0} s: RSS {Mb(atTenth.Value)} MB")).ConfigureAwait(false);
-            }
-
-            if (statuses.Values.All(ServeRun.IsFinal))
-            {
-                break;
+                await output.WriteLineAsync(Invariant.Format($"  {done} tasks done after {clock.Elapsed.TotalSeconds:F0} s (about a tenth): RSS {Mb(atTenth.Value)} MB")).ConfigureAwait(false);
             }
         }
 
@@ -88,11 +88,14 @@ public static class LongRunFigure
         var growth = (double)end / atTenth!.Value;
         var final = await ServeRun.SpecStatusesAsync(server.Client, specIds, cancellationToken).ConfigureAwait(false);
         var violations = await run.ViolationsAsync(specIds, cancellationToken).ConfigureAwait(false);
-        await output.WriteLineAsync(Invariant.Format($"  {total} tasks in {specs} specs finished in {clock.Elapsed.TotalSeconds:F0} s ({total / clock.Elapsed.TotalSeconds:F1} tasks/s): {string.Join(", ", final.Values.GroupBy(s => s).Select(g => $"{g.Count()} {g.Key}"))}")).ConfigureAwait(false);
+        await output.WriteLineAsync(Invariant.Format($"  {total} tasks in {shape.Specs} specs finished in {clock.Elapsed.TotalSeconds:F0} s ({total / clock.Elapsed.TotalSeconds:F1} tasks/s): {string.Join(", ", final.Values.GroupBy(s => s).Select(g => $"{g.Count()} {g.Key}"))}")).ConfigureAwait(false);
         await output.WriteLineAsync(Invariant.Format($"  RSS: {Mb(started)} MB at start, {Mb(atTenth.Value)} MB after {tenthAt} tasks, {Mb(end)} MB after {total}, peak {Mb(PeakBytes(server.Pid))} MB")).ConfigureAwait(false);
         await output.WriteLineAsync(Invariant.Format($"  growth (end ÷ first tenth): {growth:F2} (target <= {TargetGrowth}){(growth <= TargetGrowth ? "" : " MISSED")}")).ConfigureAwait(false);
         await output.WriteLineAsync(violations.Count == 0 ? "  invariants: all hold" : $"  invariants: MISSED, {violations.Count} violation(s):\n    " + string.Join("\n    ", violations.Take(20))).ConfigureAwait(false);
     }
+
+    /// <param name="InFlight">Specs submitted but not yet final; the next is submitted when one finishes, as a long-running server sees work arrive.</param>
+    private sealed record Shape(int Specs, int Statements, int InFlight);
 
     /// <summary>A spec of <paramref name="statements"/> independent statements about the sample app's command line.</summary>
     private static string Description(int statements)
