@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using OmoiOs.Core.Workflow;
 using OmoiOs.Core.Errors;
+using OmoiOs.Core.Workflow;
 
 namespace OmoiOs.Infrastructure.Workflow.Durable;
 
