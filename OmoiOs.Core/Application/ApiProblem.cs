@@ -32,6 +32,13 @@ public sealed record ApiProblem(string Type, string Title, int Status, string De
     public static ApiProblem TooLarge(long limit) =>
         new("https://omoios.dev/problems/too-large", "The request body is too large.", 413, $"Bodies are limited to {limit:N0} bytes.");
 
+    /// <param name="part">The query parameter that makes the request's target longest, or <c>path</c>.</param>
+    public static ApiProblem UriTooLong(string part, int length, int limit) =>
+        new("https://omoios.dev/problems/too-large", "The request's URL is too long.", 414, $"The path and query are {length:N0} characters; the limit is {limit:N0}.", new Dictionary<string, string[]> { [part] = [$"makes the URL longer than {limit:N0} characters."] });
+
+    public static ApiProblem HeadersTooLarge(string header, int length, int limit) =>
+        new("https://omoios.dev/problems/too-large", "The request's headers are too large.", 431, $"The headers are {length:N0} characters; the limit is {limit:N0}.", new Dictionary<string, string[]> { [header] = [$"makes the headers larger than {limit:N0} characters."] });
+
     public static ApiProblem UnsupportedMediaType(string? contentType) =>
         new("https://omoios.dev/problems/media-type", "Unsupported content type.", 415, $"Expected application/json, got '{contentType ?? "none"}'.");
 

@@ -33,6 +33,8 @@ public sealed class LocalServer : IAsyncDisposable
         {
             kestrel.Listen(options.ListenAddress, options.Port);
             kestrel.Limits.MaxRequestBodySize = JsonRequestBody.MaxBytes;
+            kestrel.Limits.MaxRequestLineSize = RequestLimits.KestrelRequestLineLimit;
+            kestrel.Limits.MaxRequestHeadersTotalSize = RequestLimits.KestrelHeadersLimit;
         });
         builder.Services.AddOmoiInfrastructure(builder.Configuration);
         builder.Services.AddTaskHub(builder.Configuration);

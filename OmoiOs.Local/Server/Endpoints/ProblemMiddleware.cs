@@ -4,13 +4,19 @@ using OmoiOs.Core.Application;
 
 namespace OmoiOs.Local.Server.Endpoints;
 
-/// <summary>Turns every error into an <c>application/problem+json</c> answer, in one place.</summary>
+/// <summary>Turns every error into an <c>application/problem+json</c> answer, in one place, and refuses URLs and headers over <see cref="RequestLimits"/>.</summary>
 internal sealed class ProblemMiddleware(RequestDelegate next, ILogger<ProblemMiddleware> logger)
 {
     public async Task InvokeAsync(HttpContext context)
     {
         try
         {
+            if (RequestLimits.Check(context) is { } tooLarge)
+            {
+                await WriteAsync(context, tooLarge);
+                return;
+            }
+
             await next(context);
             if (IsBareError(context.Response))
             {
