@@ -11,7 +11,8 @@ namespace OmoiOs.Tests.EndToEnd;
 /// <summary>
 /// The issue's first user: a plain Python repository (pyproject.toml, a module, pytest-style tests in tests/) run end to
 /// end on the local server with the default planner and the bundled example agent, in a sandbox with pytest (Debian's
-/// python3-pytest) and in one whose python3 has none. Every task's check must have run the repository's tests.
+/// python3-pytest) and in one whose python3 has none, in a flat and in a src layout. Every task's check must have run the
+/// repository's tests.
 /// </summary>
 [Collection(AzuriteGroup.Name)]
 public sealed partial class PythonRepositoryRunTests
@@ -42,20 +43,52 @@ public sealed partial class PythonRepositoryRunTests
             """,
     };
 
+    /// <summary>The same package in a src layout, which nothing installs: its tests import it only with src/ on the import path.</summary>
+    private static readonly Dictionary<string, string> SrcLayoutFiles = new()
+    {
+        ["pyproject.toml"] = "[project]\nname = \"calc\"\nversion = \"0.1.0\"\nrequires-python = \">=3.9\"\n",
+        ["README.md"] = "# calc\n\nSmall arithmetic helpers.\n",
+        ["src/calc/__init__.py"] = "from calc.ops import add, multiply\n",
+        ["src/calc/ops.py"] = Files["calc.py"],
+        ["tests/test_ops.py"] = Files["tests/test_calc.py"].Replace("from calc import", "from calc.ops import", StringComparison.Ordinal),
+    };
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
-    public async Task RunSpec_PlainPythonRepository_CompletesAndEveryTaskCheckRanTheTests(bool pytestInSandbox)
+    public async Task RunSpec_PlainPythonRepository_CompletesAndEveryTaskCheckRanTheTests(bool pytestInSandbox) =>
+        await RunSpecAsync(
+            Files,
+            "Add a subtract function to calc.py that returns a minus b, with tests for it in tests/test_calc.py.",
+            "python3 -m pytest",
+            pytestInSandbox);
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task RunSpec_SrcLayoutPythonRepository_CompletesAndEveryTaskCheckImportedThePackageFromSrc(bool pytestInSandbox)
+    {
+        var results = await RunSpecAsync(
+            SrcLayoutFiles,
+            "Add a subtract function to src/calc/ops.py that returns a minus b, with tests for it in tests/test_ops.py.",
+            "PYTHONPATH=src python3 -m pytest",
+            pytestInSandbox);
+
+        Assert.All(results, r => Assert.Contains("`PYTHONPATH=src` puts the packages under src/ on the import path", r.GetProperty("checkReason").GetString()));
+    }
+
+    /// <summary>Runs a spec on a repository of <paramref name="files"/> and checks that every task's check ran its tests; returns the tasks' results.</summary>
+    private static async Task<List<JsonElement>> RunSpecAsync(Dictionary<string, string> files, string description, string plannedCheck, bool pytestInSandbox)
     {
         using var python = PythonWithoutPytest.Create();
-        var repository = await CreateRepositoryAsync();
+        var repository = await CreateRepositoryAsync(files);
         await using var server = await LocalServerHarness.StartAsync(agent: "example", settings: pytestInSandbox ? null : python.Settings);
         try
         {
             var created = await server.Client.PostAsync("specs", LocalServerHarness.Json(JsonSerializer.Serialize(new
             {
                 title = "Subtraction",
-                description = "Add a subtract function to calc.py that returns a minus b, with tests for it in tests/test_calc.py.",
+                description,
                 repository,
             })));
             var id = (await LocalServerHarness.ReadJsonAsync(created)).GetProperty("id").GetString()!;
@@ -66,11 +99,11 @@ public sealed partial class PythonRepositoryRunTests
             var tasks = (await server.GetJsonAsync($"tasks?specId={id}&pageSize=1000")).GetProperty("items").EnumerateArray().ToList();
             Assert.True(spec.GetProperty("status").GetString() == "completed", $"{spec}\n{string.Join('\n', tasks)}");
             Assert.NotEmpty(tasks);
-            var expected = pytestInSandbox ? CheckCatalog.PytestCommand : CheckCatalog.PythonFallbackCommand;
+            var expected = CheckCatalog.CandidatesFor(plannedCheck)[pytestInSandbox ? 0 : 1].Command;
             var texts = server.Server.Services.GetRequiredService<ILargeTextStore>();
-            foreach (var task in tasks)
+            var results = tasks.Select(t => t.GetProperty("result")).ToList();
+            foreach (var result in results)
             {
-                var result = task.GetProperty("result");
                 Assert.Equal(expected, result.GetProperty("checkCommand").GetString());
                 Assert.Contains(pytestInSandbox ? "the sandbox has pytest" : "the sandbox has no pytest", result.GetProperty("checkReason").GetString());
                 var log = await texts.ReadAsync(id, result.GetProperty("logKey").GetString()!, CancellationToken.None) ?? "";
@@ -78,9 +111,10 @@ public sealed partial class PythonRepositoryRunTests
             }
 
             var design = await server.GetJsonAsync($"specs/{id}/design");
-            Assert.Contains(CheckCatalog.Describe(CheckCatalog.PytestCommand), design.ToString());
+            Assert.Contains(CheckCatalog.Describe(plannedCheck), design.ToString());
             var planned = await server.GetJsonAsync($"specs/{id}/tasks");
-            Assert.Contains($"The check passes: {CheckCatalog.Describe(CheckCatalog.PytestCommand)}.", planned.ToString());
+            Assert.Contains($"The check passes: {CheckCatalog.Describe(plannedCheck)}.", planned.ToString());
+            return results;
         }
         finally
         {
@@ -91,7 +125,7 @@ public sealed partial class PythonRepositoryRunTests
     [Fact]
     public async Task RunSpec_RepositoryTestFails_TasksRetriedThenTheSpecFailsNamingTheTest()
     {
-        var repository = await CreateRepositoryAsync(("tests/test_broken.py", "from calc import add\n\n\ndef test_add_is_broken():\n    assert add(2, 2) == 5\n"));
+        var repository = await CreateRepositoryAsync(Files, ("tests/test_broken.py", "from calc import add\n\n\ndef test_add_is_broken():\n    assert add(2, 2) == 5\n"));
         await using var server = await LocalServerHarness.StartAsync(agent: "example");
         try
         {
@@ -121,10 +155,10 @@ public sealed partial class PythonRepositoryRunTests
         }
     }
 
-    private static async Task<string> CreateRepositoryAsync(params (string File, string Content)[] extra)
+    private static async Task<string> CreateRepositoryAsync(Dictionary<string, string> files, params (string File, string Content)[] extra)
     {
         var path = Path.Combine(Path.GetTempPath(), "omoi-python-repo-" + Guid.NewGuid().ToString("N")[..12]);
-        foreach (var (file, content) in Files.Select(f => (f.Key, f.Value)).Concat(extra))
+        foreach (var (file, content) in files.Select(f => (f.Key, f.Value)).Concat(extra))
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(path, file))!);
             await File.WriteAllTextAsync(Path.Combine(path, file), content);

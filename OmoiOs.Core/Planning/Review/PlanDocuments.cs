@@ -15,7 +15,41 @@ public sealed class PlanDocuments(IRequirementRepository requirements, ISpecTask
     public async Task<PlannedRequirements> RequirementsAsync(Spec spec, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        if (!await ShowsDraftAsync(spec, SpecPhase.Requirements, cancellationToken).ConfigureAwait(false))
+        return await RequirementsAsync(spec, await ShowsDraftAsync(spec, SpecPhase.Requirements, cancellationToken).ConfigureAwait(false), cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    public async Task<PlannedDesign?> DesignAsync(Spec spec, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return await DesignAsync(spec, await ShowsDraftAsync(spec, SpecPhase.Design, cancellationToken).ConfigureAwait(false), cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    public async Task<PlannedTasks> TasksAsync(Spec spec, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return await TasksAsync(spec, await ShowsDraftAsync(spec, SpecPhase.Tasks, cancellationToken).ConfigureAwait(false), cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    /// <summary>Everything an export renders, marked draft when any part of it is; SYNC's output is read once for the three.</summary>
+    public async Task<SpecExportSource> ExportSourceAsync(Spec spec, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var synced = await SyncedAsync(spec, cancellationToken).ConfigureAwait(false);
+        var planned = await RequirementsAsync(spec, ShowsDraft(spec, SpecPhase.Requirements, synced), cancellationToken).ConfigureAwait(false);
+        var design = await DesignAsync(spec, ShowsDraft(spec, SpecPhase.Design, synced), cancellationToken).ConfigureAwait(false);
+        var tasks = await TasksAsync(spec, ShowsDraft(spec, SpecPhase.Tasks, synced), cancellationToken).ConfigureAwait(false);
+        return new SpecExportSource(spec, planned.Requirements, planned.Criteria, design?.Design, tasks.Tasks)
+        {
+            Draft = planned.Review.Draft || design?.Review.Draft == true || tasks.Review.Draft,
+        };
+    }
+
+    private async Task<PlannedRequirements> RequirementsAsync(Spec spec, bool showsDraft, CancellationToken cancellationToken)
+    {
+        if (!showsDraft)
         {
             return new PlannedRequirements(
                 await requirements.ListAsync(spec.Id, cancellationToken).ConfigureAwait(false),
@@ -31,25 +65,23 @@ public sealed class PlanDocuments(IRequirementRepository requirements, ISpecTask
             await ReviewAsync(spec, SpecPhase.Requirements, output, PlanChanges.Between, cancellationToken).ConfigureAwait(false));
     }
 
-    public async Task<PlannedDesign?> DesignAsync(Spec spec, CancellationToken cancellationToken)
+    private async Task<PlannedDesign?> DesignAsync(Spec spec, bool showsDraft, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(spec);
         var output = await phases.LoadAsync<DesignOutput>(spec.Id, SpecPhase.Design, cancellationToken).ConfigureAwait(false);
         if (output is null)
         {
             return null;
         }
 
-        var review = await ShowsDraftAsync(spec, SpecPhase.Design, cancellationToken).ConfigureAwait(false)
+        var review = showsDraft
             ? await ReviewAsync(spec, SpecPhase.Design, output, PlanChanges.Between, cancellationToken).ConfigureAwait(false)
             : PlanReview.Final;
         return new PlannedDesign(output, review);
     }
 
-    public async Task<PlannedTasks> TasksAsync(Spec spec, CancellationToken cancellationToken)
+    private async Task<PlannedTasks> TasksAsync(Spec spec, bool showsDraft, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(spec);
-        if (!await ShowsDraftAsync(spec, SpecPhase.Tasks, cancellationToken).ConfigureAwait(false))
+        if (!showsDraft)
         {
             return new PlannedTasks(await specTasks.ListAsync(spec.Id, cancellationToken).ConfigureAwait(false), PlanReview.Final);
         }
@@ -60,24 +92,17 @@ public sealed class PlanDocuments(IRequirementRepository requirements, ISpecTask
             await ReviewAsync(spec, SpecPhase.Tasks, output, PlanChanges.Between, cancellationToken).ConfigureAwait(false));
     }
 
-    /// <summary>Everything an export renders, marked draft when any part of it is.</summary>
-    public async Task<SpecExportSource> ExportSourceAsync(Spec spec, CancellationToken cancellationToken)
-    {
-        var planned = await RequirementsAsync(spec, cancellationToken).ConfigureAwait(false);
-        var design = await DesignAsync(spec, cancellationToken).ConfigureAwait(false);
-        var tasks = await TasksAsync(spec, cancellationToken).ConfigureAwait(false);
-        return new SpecExportSource(spec, planned.Requirements, planned.Criteria, design?.Design, tasks.Tasks)
-        {
-            Draft = planned.Review.Draft || design?.Review.Draft == true || tasks.Review.Draft,
-        };
-    }
-
     /// <summary>
     /// Drafts show until SYNC has stored the plan; a phase whose gate waits for approval shows its draft even after an
     /// earlier SYNC (a spec planned again).
     /// </summary>
     private async Task<bool> ShowsDraftAsync(Spec spec, SpecPhase phase, CancellationToken cancellationToken) =>
-        IsPending(spec, phase) || await phases.LoadAsync<SyncOutput>(spec.Id, SpecPhase.Sync, cancellationToken).ConfigureAwait(false) is null;
+        IsPending(spec, phase) || !await SyncedAsync(spec, cancellationToken).ConfigureAwait(false);
+
+    private static bool ShowsDraft(Spec spec, SpecPhase phase, bool synced) => IsPending(spec, phase) || !synced;
+
+    private async Task<bool> SyncedAsync(Spec spec, CancellationToken cancellationToken) =>
+        await phases.LoadAsync<SyncOutput>(spec.Id, SpecPhase.Sync, cancellationToken).ConfigureAwait(false) is not null;
 
     private async Task<PlanReview> ReviewAsync<T>(Spec spec, SpecPhase phase, T? output, Func<T, T, PlanChanges> changes, CancellationToken cancellationToken)
         where T : class

@@ -9,6 +9,9 @@ public sealed record CheckCandidate(string Command, string? Probe, string Needs)
     /// <summary>What the command does when it stands in for another, said in the task's log; empty for the command planned.</summary>
     public string Explanation { get; init; } = "";
 
+    /// <summary>Why the command sets PYTHONPATH, said in the plan and the task's check reason; empty when it sets none.</summary>
+    public string ImportPathReason { get; init; } = "";
+
     /// <summary>Whether the command runs OmoiOs's own Python test runner, written into the workspace just before the check.</summary>
     public bool UsesPythonTestRunner { get; init; }
 }

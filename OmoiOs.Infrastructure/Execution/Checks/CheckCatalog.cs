@@ -5,8 +5,9 @@ namespace OmoiOs.Infrastructure.Execution.Checks;
 /// <summary>
 /// The ways a detected test command can run in the sandbox, best first, and how each is probed. A Python test command
 /// becomes <c>python3 -m pytest</c> when pytest is importable there, else <c>python3 -m compileall</c> plus OmoiOs's
-/// standard-library runner of pytest-style tests; a command of another tool is probed for that tool (and node for npm,
-/// java for Maven and Gradle); a script in the repository (<c>./run-tests.sh</c>) runs as it is.
+/// standard-library runner of pytest-style tests, both keeping the command's <c>PYTHONPATH=</c> (a src layout's
+/// folder); a command of another tool is probed for that tool (and node for npm, java for Maven and Gradle); a script
+/// in the repository (<c>./run-tests.sh</c>) runs as it is.
 /// </summary>
 public static partial class CheckCatalog
 {
@@ -15,8 +16,15 @@ public static partial class CheckCatalog
 
     public const string PytestCommand = "python3 -m pytest";
 
+    /// <summary>The folder a src layout keeps its packages in (<c>src/&lt;package&gt;/__init__.py</c>).</summary>
+    public const string SrcLayoutFolder = "src";
+
+    private const string CompileAllCommand = "python3 -m compileall -q -x '/[.]|/node_modules/|/site-packages/' .";
+
+    private const string PythonRunnerCommand = "python3 " + PythonRunnerPath;
+
     /// <summary>Compiles every Python file (outside hidden folders, node_modules, site-packages), then runs the tests without pytest.</summary>
-    public const string PythonFallbackCommand = "python3 -m compileall -q -x '/[.]|/node_modules/|/site-packages/' . && python3 " + PythonRunnerPath;
+    public const string PythonFallbackCommand = CompileAllCommand + " && " + PythonRunnerCommand;
 
     private static readonly Dictionary<string, string[]> AlsoNeeds = new(StringComparer.Ordinal)
     {
@@ -29,11 +37,17 @@ public static partial class CheckCatalog
         ["./gradlew"] = ["java"],
     };
 
-    [GeneratedRegex(@"^(?:python(?:3(?:\.\d+)?)?\s+-m\s+(?<tool>pytest|unittest)|(?<tool>pytest|py\.test))(?<arguments>(?:\s.*)?)$", RegexOptions.Singleline)]
+    [GeneratedRegex(@"^(?:PYTHONPATH=(?<importPath>[A-Za-z0-9._/:-]+)\s+)?(?:python(?:3(?:\.\d+)?)?\s+-m\s+(?<tool>pytest|unittest)|(?<tool>pytest|py\.test))(?<arguments>(?:\s.*)?)$", RegexOptions.Singleline)]
     private static partial Regex PythonTests();
 
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._+-]*$")]
     private static partial Regex ProgramName();
+
+    /// <summary>
+    /// The Python test command a planner names for a repository: pytest, with the src layout's folder on PYTHONPATH when
+    /// the repository keeps its packages there, so that its tests import them from the working tree without an install.
+    /// </summary>
+    public static string PythonTestCommand(bool srcLayout) => srcLayout ? $"PYTHONPATH={SrcLayoutFolder} {PytestCommand}" : PytestCommand;
 
     /// <summary>The candidates for a planned test command, best first; the last one's probe failing means no check can run.</summary>
     public static IReadOnlyList<CheckCandidate> CandidatesFor(string planned)
@@ -43,14 +57,24 @@ public static partial class CheckCatalog
         if (PythonTests().Match(command) is { Success: true } python && !HasShellSyntax(command))
         {
             var arguments = python.Groups["tool"].Value == "unittest" ? "" : python.Groups["arguments"].Value;
+            var importPath = python.Groups["importPath"];
+            var environment = importPath.Success ? $"PYTHONPATH={importPath.Value} " : "";
+            var importPathReason = importPath.Success
+                ? $"`{environment.Trim()}` puts the packages under {importPath.Value}/ on the import path, so the tests "
+                    + "import the working tree's code without it being installed"
+                : "";
             return
             [
-                new CheckCandidate(PytestCommand + arguments, $"{PytestCommand} --version", "pytest importable by python3"),
-                new CheckCandidate(PythonFallbackCommand, "python3 --version", "python3")
+                new CheckCandidate(environment + PytestCommand + arguments, $"{PytestCommand} --version", "pytest importable by python3")
+                {
+                    ImportPathReason = importPathReason,
+                },
+                new CheckCandidate($"{CompileAllCommand} && {environment}{PythonRunnerCommand}", "python3 --version", "python3")
                 {
                     Explanation = "compiles every Python file, then runs pytest-style test functions, Test* classes and unittest "
                         + "cases with the standard library (of pytest's fixtures only tmp_path; no marks or conftest.py)",
                     UsesPythonTestRunner = true,
+                    ImportPathReason = importPathReason,
                 },
             ];
         }
@@ -75,6 +99,7 @@ public static partial class CheckCatalog
         return candidates.Count > 1
             ? $"`{best.Command}` when the sandbox has {best.Needs}, else "
                 + string.Join(", else ", candidates.Skip(1).Select(r => $"`{r.Command}` ({r.Explanation})"))
+                + (best.ImportPathReason.Length == 0 ? "" : $"; {best.ImportPathReason}")
             : best.Probe is null
                 ? $"`{best.Command}`"
                 : $"`{best.Command}` (when the sandbox has {best.Needs}; without them the task fails saying so)";

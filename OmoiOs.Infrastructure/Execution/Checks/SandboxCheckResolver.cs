@@ -103,7 +103,7 @@ public sealed class SandboxCheckResolver
         string Found(int i) => $"`{candidates[i].Probe}`: {(found[i].Detail.Length == 0 ? found[i].Ok ? "ok" : "failed" : found[i].Detail)}";
         if (chosen == 0)
         {
-            return new ResolvedCheck(candidates[0], $"the sandbox has {candidates[0].Needs} ({Found(0)})");
+            return new ResolvedCheck(candidates[0], $"the sandbox has {candidates[0].Needs} ({Found(0)}){ImportPathReason(candidates[0])}");
         }
 
         var missing = string.Join("; ", Enumerable.Range(0, chosen < 0 ? candidates.Count : chosen).Select(i => $"no {candidates[i].Needs} ({Found(i)})"));
@@ -115,6 +115,8 @@ public sealed class SandboxCheckResolver
         }
 
         var fallback = candidates[chosen];
-        return new ResolvedCheck(fallback, $"the sandbox has {missing}; running the fallback instead, which {fallback.Explanation} ({Found(chosen)})");
+        return new ResolvedCheck(fallback, $"the sandbox has {missing}; running the fallback instead, which {fallback.Explanation} ({Found(chosen)}){ImportPathReason(fallback)}");
     }
+
+    private static string ImportPathReason(CheckCandidate candidate) => candidate.ImportPathReason.Length == 0 ? "" : $"; {candidate.ImportPathReason}";
 }

@@ -8,7 +8,8 @@ for another argument is counted as not run; a test module that imports pytest ca
 the check with exit code 127.
 
 Each test file is imported the way pytest's default "prepend" import mode does (its first folder upwards without an
-__init__.py goes first on sys.path); the repository root and src/ are on sys.path too.
+__init__.py goes first on sys.path); the repository root is on sys.path too, as `python3 -m pytest` puts it. A src
+layout's folder comes from PYTHONPATH, which the planned check sets (CheckCatalog), as it does for pytest.
 
 Exit codes follow pytest: 0 all collected tests passed, 1 some failed, 5 no tests were collected; 127 pytest is needed.
 """
@@ -74,9 +75,8 @@ def call(function, arguments):
 
 def main():
     root = os.getcwd()
-    for extra in (os.path.join(root, "src"), root):
-        if os.path.isdir(extra) and extra not in sys.path:
-            sys.path.insert(0, extra)
+    if root not in sys.path:
+        sys.path.insert(0, root)
 
     passed, failed, not_run = 0, 0, []
     for path in test_files(root):

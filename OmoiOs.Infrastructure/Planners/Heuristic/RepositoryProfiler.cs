@@ -63,6 +63,9 @@ public static partial class RepositoryProfiler
     [GeneratedRegex(@"^\s*(?<name>[A-Za-z0-9][A-Za-z0-9._-]*)", RegexOptions.Multiline)]
     private static partial Regex RequirementLine();
 
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*$")]
+    private static partial Regex PythonIdentifier();
+
     public static RepositoryProfile Profile(RepositorySnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
@@ -195,10 +198,23 @@ public static partial class RepositoryProfiler
             || manifests.Values.Any(v => v.Contains("pytest", StringComparison.OrdinalIgnoreCase));
         if (mentionsPytest || tests.Any(t => t.EndsWith(".py", StringComparison.Ordinal)))
         {
-            return CheckCatalog.PytestCommand;
+            return CheckCatalog.PythonTestCommand(IsSrcLayout(paths));
         }
 
         return root.Contains("Gemfile") && paths.Any(p => p.StartsWith("spec/", StringComparison.Ordinal)) ? "bundle exec rspec" : null;
+    }
+
+    /// <summary>
+    /// Whether the repository keeps its Python packages in a src layout (<c>src/&lt;package&gt;/__init__.py</c>), which its
+    /// tests import only once installed or with src/ on the import path; a repository whose package is itself named
+    /// <c>src</c> (<c>src/__init__.py</c>) is not one.
+    /// </summary>
+    private static bool IsSrcLayout(IReadOnlyList<string> paths)
+    {
+        var prefix = CheckCatalog.SrcLayoutFolder + "/";
+        return !paths.Contains(prefix + "__init__.py", StringComparer.Ordinal)
+            && paths.Any(p => p.StartsWith(prefix, StringComparison.Ordinal) && p.EndsWith("/__init__.py", StringComparison.Ordinal)
+                && p.Count(c => c == '/') == 2 && PythonIdentifier().IsMatch(p[prefix.Length..p.LastIndexOf('/')]));
     }
 
     private static Dictionary<string, string> NpmScripts(string packageJson)

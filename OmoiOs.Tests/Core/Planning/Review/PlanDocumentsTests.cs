@@ -1,8 +1,10 @@
+using System.Collections.Concurrent;
 using OmoiOs.Core.Application;
 using OmoiOs.Core.Application.Contracts;
 using OmoiOs.Core.Domain;
 using OmoiOs.Core.Export;
 using OmoiOs.Core.Planning;
+using OmoiOs.Core.Planning.Evaluation;
 using OmoiOs.Core.Planning.Review;
 using OmoiOs.Core.Planning.Sync;
 using OmoiOs.Core.Ports;
@@ -123,6 +125,21 @@ public sealed class PlanDocumentsTests : IDisposable
         Assert.All(files, f => Assert.DoesNotContain(SpecExporter.DraftNote, f.Content, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task ExportSourceAsync_AfterSync_ReadsSyncsOutputOnce()
+    {
+        var spec = await StorePlanAsync();
+        await _services.Get<SyncService>().SyncAsync(spec.Id, CancellationToken.None);
+        var texts = new CountingTextStore(_services.Get<ILargeTextStore>());
+        var phases = new PhaseRunner(_services.Get<IPlannerSelector>(), texts, _services.Get<IRepositoryLocator>(), _services.Get<PhaseEvaluator>());
+        var sut = new PlanDocuments(_services.Get<IRequirementRepository>(), _services.Get<ISpecTaskRepository>(), phases);
+
+        var source = await sut.ExportSourceAsync(spec, CancellationToken.None);
+
+        Assert.False(source.Draft);
+        Assert.Equal(1, texts.Reads(PhaseOutputKeys.For(SpecPhase.Sync)));
+    }
+
     private async Task<Spec> StorePlanAsync()
     {
         var spec = TestRecords.Spec();
@@ -152,4 +169,20 @@ public sealed class PlanDocumentsTests : IDisposable
     }
 
     public void Dispose() => _services.Dispose();
+
+    /// <summary>The real text store, counting the reads of each key.</summary>
+    private sealed class CountingTextStore(ILargeTextStore inner) : ILargeTextStore
+    {
+        private readonly ConcurrentDictionary<string, int> _reads = new(StringComparer.Ordinal);
+
+        public int Reads(string key) => _reads.GetValueOrDefault(key);
+
+        public Task WriteAsync(string specId, string key, string text, CancellationToken cancellationToken) => inner.WriteAsync(specId, key, text, cancellationToken);
+
+        public Task<string?> ReadAsync(string specId, string key, CancellationToken cancellationToken)
+        {
+            _reads.AddOrUpdate(key, 1, (_, count) => count + 1);
+            return inner.ReadAsync(specId, key, cancellationToken);
+        }
+    }
 }

@@ -19,6 +19,25 @@ public sealed class CheckCatalogTests
     }
 
     [Theory]
+    [InlineData("PYTHONPATH=src python3 -m pytest", "PYTHONPATH=src python3 -m pytest")]
+    [InlineData("PYTHONPATH=src pytest -x", "PYTHONPATH=src python3 -m pytest -x")]
+    public void CandidatesFor_PythonTestCommandWithPythonPath_BothCandidatesKeepItAndSayWhy(string planned, string pytest)
+    {
+        var candidates = CheckCatalog.CandidatesFor(planned);
+
+        Assert.Equal([pytest, CheckCatalog.PythonFallbackCommand.Replace("&& python3", "&& PYTHONPATH=src python3", StringComparison.Ordinal)], candidates.Select(c => c.Command));
+        Assert.All(candidates, c => Assert.StartsWith("`PYTHONPATH=src` puts the packages under src/ on the import path", c.ImportPathReason, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void PythonTestCommand_SrcLayoutOrNot_PytestWithSrcOnPythonPathOnlyForASrcLayout()
+    {
+        Assert.Equal("PYTHONPATH=src python3 -m pytest", CheckCatalog.PythonTestCommand(srcLayout: true));
+        Assert.Equal(CheckCatalog.PytestCommand, CheckCatalog.PythonTestCommand(srcLayout: false));
+        Assert.All(CheckCatalog.CandidatesFor(CheckCatalog.PytestCommand), c => Assert.Empty(c.ImportPathReason));
+    }
+
+    [Theory]
     [InlineData("npm test", "command -v node && command -v npm")]
     [InlineData("dotnet test", "command -v dotnet")]
     [InlineData("go test ./...", "command -v go")]
@@ -51,6 +70,16 @@ public sealed class CheckCatalogTests
 
         Assert.StartsWith("`python3 -m pytest` when the sandbox has pytest importable by python3, else `python3 -m compileall -q", text);
         Assert.Contains("runs pytest-style test functions, Test* classes and unittest cases with the standard library", text);
+    }
+
+    [Fact]
+    public void Describe_PythonTestsWithSrcOnPythonPath_SaysWhyAfterWhatRuns()
+    {
+        var text = CheckCatalog.Describe("PYTHONPATH=src python3 -m pytest");
+
+        Assert.StartsWith("`PYTHONPATH=src python3 -m pytest` when the sandbox has pytest importable by python3, else `python3 -m compileall -q", text);
+        Assert.Contains("&& PYTHONPATH=src python3 .omoi/checks/run_python_tests.py`", text);
+        Assert.EndsWith("; `PYTHONPATH=src` puts the packages under src/ on the import path, so the tests import the working tree's code without it being installed", text);
     }
 
     [Fact]

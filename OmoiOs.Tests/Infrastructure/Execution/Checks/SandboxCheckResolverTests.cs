@@ -60,6 +60,17 @@ public sealed class SandboxCheckResolverTests : IDisposable
         Assert.Equal(0, sandbox.Commands);
     }
 
+    [Fact]
+    public async Task ResolveAsync_SrcOnPythonPath_KeepsItAndTheReasonSaysWhy()
+    {
+        await using var sandbox = await CountingAsync("a");
+
+        var check = await new SandboxCheckResolver().ResolveAsync(sandbox, "spec-1\nno setup", "PYTHONPATH=src python3 -m pytest", CancellationToken.None);
+
+        Assert.StartsWith("PYTHONPATH=src ", check.Command, StringComparison.Ordinal);
+        Assert.EndsWith("; `PYTHONPATH=src` puts the packages under src/ on the import path, so the tests import the working tree's code without it being installed", check.Reason);
+    }
+
     private async Task<CountingSandbox> CountingAsync(string name)
     {
         var workspace = _root.Combine("ws-" + name);

@@ -66,6 +66,28 @@ public sealed class RepositoryProfilerTests
         Assert.Equal("python3 -m pytest", profile.TestCommand);
     }
 
+    [Theory]
+    [InlineData(new[] { "pyproject.toml", "src/calc/__init__.py", "src/calc/ops.py", "tests/test_ops.py" }, "PYTHONPATH=src python3 -m pytest")]
+    [InlineData(new[] { "pyproject.toml", "calc/__init__.py", "calc/ops.py", "tests/test_ops.py" }, "python3 -m pytest")]
+    [InlineData(new[] { "pyproject.toml", "src/__init__.py", "src/calc/__init__.py", "src/calc/ops.py", "tests/test_ops.py" }, "python3 -m pytest")]
+    [InlineData(new[] { "pyproject.toml", "src/__init__.py", "src/ops.py", "tests/test_ops.py" }, "python3 -m pytest")]
+    [InlineData(new[] { "pyproject.toml", "src/ops.py", "src/helpers/ops.py", "tests/test_ops.py" }, "python3 -m pytest")]
+    [InlineData(new[] { "pyproject.toml", "lib/src/calc/__init__.py", "tests/test_ops.py" }, "python3 -m pytest")]
+    public void Profile_PythonLayout_SrcOnPythonPathOnlyForASrcLayoutPackage(string[] paths, string expected)
+    {
+        var profile = RepositoryProfiler.Profile(Snapshots.Of(paths, ("pyproject.toml", "[project]\nname = \"calc\"\n")));
+
+        Assert.Equal(expected, profile.TestCommand);
+    }
+
+    [Fact]
+    public void Profile_SrcLayoutWithAMakeTestTarget_TheRepositorysOwnCommandUntouched()
+    {
+        var profile = RepositoryProfiler.Profile(Snapshots.Of(["src/calc/__init__.py", "tests/test_ops.py"], ("Makefile", "test:\n\tpytest\n")));
+
+        Assert.Equal("make test", profile.TestCommand);
+    }
+
     [Fact]
     public void Profile_DotnetSolution_MirroredTestsAndFrameworks()
     {
