@@ -40,6 +40,8 @@ public interface IWorkTaskRepository
     /// starting from records the caller already holds with their versions: the first attempt writes under those
     /// versions without reading them again, and a lost race re-reads both. <paramref name="currentSpecTask"/> (the
     /// task's spec task, or null to read it when needed) decides whether the spec task's status must change.
+    /// <paramref name="specChange"/>, when given, changes the task's spec in the same transaction whenever the task
+    /// changes (an attempt's cost goes with its verdict, so a crash can never record one without the other).
     /// </summary>
     Task<WorkTask> UpdateAsync(
         WorkTask current,
@@ -47,6 +49,6 @@ public interface IWorkTaskRepository
         Func<WorkTask, WorkTask> change,
         Func<WorkTask, SpecTaskStatus?>? specTaskStatus,
         Func<WorkTask, WorkTask, IReadOnlyList<SpecEventDraft>>? events,
-        CancellationToken cancellationToken) =>
-        UpdateAsync((current ?? throw new ArgumentNullException(nameof(current))).Id, change, specTaskStatus, events, cancellationToken);
+        CancellationToken cancellationToken,
+        Func<Spec, Spec>? specChange = null);
 }

@@ -89,12 +89,18 @@ public sealed class RunTaskAttemptActivity(
                 ["mergedCommit"] = outcome.Result.MergedCommit,
                 ["error"] = outcome.Error,
             })],
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken,
+            // The attempt's cost is added with its verdict or not at all: a run that finds the verdict recorded (a
+            // duplicate, or a write that had landed before a crash) adds nothing, so the spec's cost stays the sum of
+            // its recorded attempts'.
+            outcome.Result.CostUsd > 0 || outcome.Result.InputTokens > 0 || outcome.Result.OutputTokens > 0
+                ? s => s with { CostUsd = s.CostUsd + outcome.Result.CostUsd, InputTokens = s.InputTokens + outcome.Result.InputTokens, OutputTokens = s.OutputTokens + outcome.Result.OutputTokens }
+                : null).ConfigureAwait(false);
 
         // An attempt that spent nothing reports the cost it knows: the budget only needs the attempts that spend
         // to report the fresh total, which they do.
         var specCost = outcome.Result.CostUsd > 0
-            ? (await specs.UpdateAsync(input.SpecId, s => s with { CostUsd = s.CostUsd + outcome.Result.CostUsd, InputTokens = s.InputTokens + outcome.Result.InputTokens, OutputTokens = s.OutputTokens + outcome.Result.OutputTokens }, null, cancellationToken).ConfigureAwait(false)).CostUsd
+            ? (await specs.GetAsync(input.SpecId, cancellationToken).ConfigureAwait(false)).CostUsd
             : inputs.Spec.CostUsd;
         return new TaskAttemptResult(finished.Id, input.Attempt, finished.Status, finished.Feedback, finished.Error, specCost);
     }

@@ -7,8 +7,8 @@ using OmoiOs.Infrastructure.Storage.Mapping;
 
 namespace OmoiOs.Infrastructure.Storage.Repositories;
 
-/// <summary>Executable tasks; a task's change, its spec task and the events are one entity-group transaction.</summary>
-internal sealed class TableWorkTaskRepository(RecordTable table, SpecPartitionWriter writer, RecordUpdater updater) : IWorkTaskRepository
+/// <summary>Executable tasks; a task's change, its spec task, the spec change it carries and the events are one entity-group transaction.</summary>
+internal sealed class TableWorkTaskRepository(RecordTable table, SpecPartitionWriter writer, RecordUpdater updater, TimeProvider timeProvider) : IWorkTaskRepository
 {
     // A created task writes itself, its spec task and one event; the event head makes the 100th entity.
     private const int TasksPerCreateTransaction = (SpecPartitionWriter.MaxActionsPerTransaction - 1) / 3;
@@ -80,7 +80,7 @@ internal sealed class TableWorkTaskRepository(RecordTable table, SpecPartitionWr
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
-        return updater.UpdateAsync(RecordKinds.WorkTask, Update(taskId, change, null, null, specTaskStatus, events), cancellationToken);
+        return updater.UpdateAsync(RecordKinds.WorkTask, Update(taskId, change, null, null, specTaskStatus, events, null), cancellationToken);
     }
 
     public Task<WorkTask> UpdateAsync(
@@ -89,7 +89,8 @@ internal sealed class TableWorkTaskRepository(RecordTable table, SpecPartitionWr
         Func<WorkTask, WorkTask> change,
         Func<WorkTask, SpecTaskStatus?>? specTaskStatus,
         Func<WorkTask, WorkTask, IReadOnlyList<SpecEventDraft>>? events,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Func<Spec, Spec>? specChange = null)
     {
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(change);
@@ -98,39 +99,57 @@ internal sealed class TableWorkTaskRepository(RecordTable table, SpecPartitionWr
             throw new ArgumentException($"Spec task {currentSpecTask.Id} is not the spec task of {current.Id} ({current.SpecTaskId}).", nameof(currentSpecTask));
         }
 
-        return updater.UpdateAsync(RecordKinds.WorkTask, Update(current.Id, change, current, currentSpecTask, specTaskStatus, events), cancellationToken);
+        return updater.UpdateAsync(RecordKinds.WorkTask, Update(current.Id, change, current, currentSpecTask, specTaskStatus, events, specChange), cancellationToken);
     }
 
-    /// <summary>A task's change; when its status changes, its spec task moves to the status <paramref name="specTaskStatus"/> picks in the same transaction.</summary>
+    /// <summary>
+    /// A task's change; when its status changes, its spec task moves to the status <paramref name="specTaskStatus"/>
+    /// picks, and when it changes at all, <paramref name="specChange"/> changes its spec, all in the same transaction.
+    /// </summary>
     private RecordUpdate<WorkTask> Update(
         string taskId,
         Func<WorkTask, WorkTask> change,
         WorkTask? held,
         SpecTask? heldSpecTask,
         Func<WorkTask, SpecTaskStatus?>? specTaskStatus,
-        Func<WorkTask, WorkTask, IReadOnlyList<SpecEventDraft>>? events) =>
+        Func<WorkTask, WorkTask, IReadOnlyList<SpecEventDraft>>? events,
+        Func<Spec, Spec>? specChange) =>
         new(taskId, change)
         {
             Events = events,
             Held = held,
             Companions = async (current, updated, fromHeld, cancellationToken) =>
             {
-                if (updated.Status == current.Status || specTaskStatus?.Invoke(updated) is not { } target)
+                var rows = new List<TableTransactionAction>(2);
+                if (updated.Status != current.Status && specTaskStatus?.Invoke(updated) is { } target)
                 {
-                    return [];
+                    var specTask = (fromHeld && heldSpecTask?.Version is not null ? heldSpecTask : null)
+                        ?? await ReadSpecTaskAsync(current, cancellationToken).ConfigureAwait(false);
+                    if (specTask.Status != target)
+                    {
+                        SpecTaskTransitions.Ensure(specTask.Id, specTask.Status, target);
+                        rows.Add(new(TableTransactionActionType.UpdateReplace, SpecTaskEntityMapper.ToEntity(specTask with { Status = target }), new Azure.ETag(specTask.Version!)));
+                    }
                 }
 
-                var specTask = (fromHeld && heldSpecTask?.Version is not null ? heldSpecTask : null)
-                    ?? await ReadSpecTaskAsync(current, cancellationToken).ConfigureAwait(false);
-                if (specTask.Status == target)
+                if (specChange is not null)
                 {
-                    return [];
+                    rows.Add(await SpecRowAsync(current.SpecId, specChange, cancellationToken).ConfigureAwait(false));
                 }
 
-                SpecTaskTransitions.Ensure(specTask.Id, specTask.Status, target);
-                return [new(TableTransactionActionType.UpdateReplace, SpecTaskEntityMapper.ToEntity(specTask with { Status = target }), new Azure.ETag(specTask.Version!))];
+                return rows;
             },
         };
+
+    /// <summary>The spec's row changed by <paramref name="specChange"/>, under the ETag just read (a lost race retries the whole change).</summary>
+    private async Task<TableTransactionAction> SpecRowAsync(string specId, Func<Spec, Spec> specChange, CancellationToken cancellationToken)
+    {
+        var spec = RecordKinds.Spec.FromEntity(await table.FindAsync(specId, RowKeys.Spec, cancellationToken).ConfigureAwait(false)
+            ?? throw new NotFoundException("Spec", specId));
+        var changed = RecordKinds.Spec.Stamp(spec, specChange(spec), timeProvider.GetUtcNow());
+        RecordKinds.Spec.EnsureTransition(spec, changed);
+        return new(TableTransactionActionType.UpdateReplace, RecordKinds.Spec.ToEntity(changed), new Azure.ETag(spec.Version!));
+    }
 
     private async Task<SpecTask> ReadSpecTaskAsync(WorkTask task, CancellationToken cancellationToken)
     {

@@ -149,6 +149,46 @@ public sealed class TableWorkTaskRepositoryTests : IDisposable
         await Assert.ThrowsAsync<ArgumentException>(() => Tasks.UpdateAsync(task, other, t => t, null, null, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task UpdateAsync_WithSpecChange_ChangesTheSpecWithTheTaskAndNotWhenTheTaskIsUnchanged()
+    {
+        var (task, specTask) = await SeedBridgedTaskAsync();
+        var specs = _storage.Get<ISpecRepository>();
+        await specs.CreateAsync(TestRecords.Spec(task.SpecId, SpecStatus.ExecutingTasks), CancellationToken.None);
+        var running = await Tasks.UpdateAsync(task.Id, t => t with { Status = WorkTaskStatus.Running, Attempts = 1 }, null, null, CancellationToken.None);
+        Func<WorkTask, WorkTask> verdict = t => t.Status == WorkTaskStatus.Running ? t with { Status = WorkTaskStatus.Completed } : t;
+
+        await Tasks.UpdateAsync(running, specTask, verdict, _ => SpecTaskStatus.Completed, null, CancellationToken.None, s => s with { CostUsd = s.CostUsd + 0.25m });
+        await Tasks.UpdateAsync(running, specTask, verdict, _ => SpecTaskStatus.Completed, null, CancellationToken.None, s => s with { CostUsd = s.CostUsd + 0.25m });
+
+        Assert.Equal(WorkTaskStatus.Completed, (await Tasks.GetAsync(task.Id, CancellationToken.None)).Status);
+        Assert.Equal(0.25m, (await specs.GetAsync(task.SpecId, CancellationToken.None)).CostUsd);
+    }
+
+    [Fact]
+    public async Task UpdateAsync_SpecChangedMeanwhile_ReappliesTheSpecChangeOnTheStoredSpec()
+    {
+        var (task, specTask) = await SeedBridgedTaskAsync();
+        var specs = _storage.Get<ISpecRepository>();
+        await specs.CreateAsync(TestRecords.Spec(task.SpecId, SpecStatus.ExecutingTasks), CancellationToken.None);
+        var racing = 0;
+
+        await Tasks.UpdateAsync(task, specTask, t => t with { Attempts = t.Attempts + 1 }, null, null, CancellationToken.None, s =>
+        {
+            // Another writer adds its cost between this change's read of the spec and its commit, once.
+            if (Interlocked.Increment(ref racing) == 1)
+            {
+                specs.UpdateAsync(s.Id, other => other with { CostUsd = other.CostUsd + 1m }, null, CancellationToken.None).GetAwaiter().GetResult();
+            }
+
+            return s with { CostUsd = s.CostUsd + 0.25m };
+        });
+
+        Assert.Equal(1.25m, (await specs.GetAsync(task.SpecId, CancellationToken.None)).CostUsd);
+        Assert.Equal(1, (await Tasks.GetAsync(task.Id, CancellationToken.None)).Attempts);
+        Assert.Equal(2, racing);
+    }
+
     private async Task<(WorkTask Task, SpecTask SpecTask)> SeedBridgedTaskAsync()
     {
         var specId = await SeedSpecTasksAsync(1);
