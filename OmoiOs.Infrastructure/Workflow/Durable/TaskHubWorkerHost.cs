@@ -46,7 +46,8 @@ public sealed class TaskHubWorkerHost : IHostedService, IAsyncDisposable
             activities.Add(activity.Name, () => shim);
         }
 
-        _worker = new TaskHubWorker(_service, orchestrations, activities, _loggerFactory) { ErrorPropagationMode = ErrorPropagationMode.UseFailureDetails };
+        var service = new ActivityAbandonRetry(_service, TimeProvider.System, _loggerFactory.CreateLogger<ActivityAbandonRetry>());
+        _worker = new TaskHubWorker(service, orchestrations, activities, _loggerFactory) { ErrorPropagationMode = ErrorPropagationMode.UseFailureDetails };
         await _worker.StartAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
