@@ -46,7 +46,7 @@ public sealed class TaskHubWorkerHost : IHostedService, IAsyncDisposable
             activities.Add(activity.Name, () => shim);
         }
 
-        var service = new ActivityAbandonRetry(_service, TimeProvider.System, _loggerFactory.CreateLogger<ActivityAbandonRetry>());
+        var service = new AbandonFailureRepair(_service, _loggerFactory.CreateLogger<AbandonFailureRepair>());
         _worker = new TaskHubWorker(service, orchestrations, activities, _loggerFactory) { ErrorPropagationMode = ErrorPropagationMode.UseFailureDetails };
         await _worker.StartAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
     }

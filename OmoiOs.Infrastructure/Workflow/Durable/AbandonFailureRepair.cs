@@ -1,45 +1,41 @@
+using System.Collections;
+using System.Reflection;
+using DurableTask.AzureStorage;
 using DurableTask.Core;
 using Microsoft.Extensions.Logging;
 
 namespace OmoiOs.Infrastructure.Workflow.Durable;
 
 /// <summary>
-/// The orchestration service the worker runs on, with one change: giving an activity's message back is retried until
-/// storage takes it. The Azure Storage provider forgets an activity it is running only once that succeeds; when storage
-/// is down at that moment, it keeps the activity as running for good, and skips every redelivery of its message as "being
-/// processed multiple times concurrently". A worker that stayed up through an outage then never ran that task again.
+/// The Azure Storage orchestration service the worker runs on, with one repair. The provider forgets an activity it is
+/// running only once giving its message back (abandon) succeeds. When storage is down at that moment the abandon fails,
+/// the provider keeps the activity as running for good, and it skips every redelivery of its message as "being processed
+/// multiple times concurrently": a worker that stayed up through an outage never ran that task again (the message's
+/// pop receipt is stale by then, so retrying the abandon cannot help). Here a failed abandon makes the provider forget
+/// the activity; its message reappears after the visibility timeout, and the task runs again (activities are idempotent).
 /// </summary>
-internal sealed partial class ActivityAbandonRetry(IOrchestrationService inner, TimeProvider timeProvider, ILogger logger) : IOrchestrationService
+internal sealed partial class AbandonFailureRepair(AzureStorageOrchestrationService inner, ILogger logger) : IOrchestrationService
 {
-    public static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(2);
-
-    /// <summary>After this, the failure is the dispatcher's again: storage that stays away this long is not an outage to wait out.</summary>
-    public static readonly TimeSpan GiveUpAfter = TimeSpan.FromMinutes(30);
+    // The provider's record of the activities it runs (DurableTask.AzureStorage 2.x); it offers no way to drop one.
+    private static readonly FieldInfo ActiveActivities = typeof(AzureStorageOrchestrationService).GetField("activeActivitySessions", BindingFlags.Instance | BindingFlags.NonPublic)
+        ?? throw new InvalidOperationException("DurableTask.AzureStorage no longer keeps activeActivitySessions; AbandonFailureRepair must be revisited.");
 
     public async Task AbandonTaskActivityWorkItemAsync(TaskActivityWorkItem workItem)
     {
-        var started = timeProvider.GetTimestamp();
-        for (var attempt = 1; ; attempt++)
+        ArgumentNullException.ThrowIfNull(workItem);
+        try
         {
-            try
-            {
-                await inner.AbandonTaskActivityWorkItemAsync(workItem).ConfigureAwait(false);
-                return;
-            }
-            catch (Exception failure) when (timeProvider.GetElapsedTime(started) < GiveUpAfter)
-            {
-                if (attempt == 1)
-                {
-                    Retrying(logger, workItem.Id, failure.Message);
-                }
-
-                await Task.Delay(RetryInterval, timeProvider).ConfigureAwait(false);
-            }
+            await inner.AbandonTaskActivityWorkItemAsync(workItem).ConfigureAwait(false);
+        }
+        catch (Exception failure)
+        {
+            ((IDictionary)ActiveActivities.GetValue(inner)!).Remove(workItem.Id);
+            Forgot(logger, workItem.Id, failure.Message);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not give back the message of activity work item {WorkItemId} ({Reason}); retrying until storage takes it, so that the task runs again.")]
-    private static partial void Retrying(ILogger logger, string workItemId, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not give back the message of activity work item {WorkItemId} ({Reason}); it runs again when the message reappears.")]
+    private static partial void Forgot(ILogger logger, string workItemId, string reason);
 
     public int TaskOrchestrationDispatcherCount => inner.TaskOrchestrationDispatcherCount;
 
