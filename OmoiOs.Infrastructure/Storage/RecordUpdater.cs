@@ -45,22 +45,32 @@ internal sealed class RecordUpdater(RecordTable table, SpecPartitionWriter write
         }, cancellationToken);
     }
 
+    /// <summary>
+    /// Another record's change, as a row for a change's transaction (<see cref="RecordUpdate{T}.Companions"/>): read,
+    /// changed, stamped and checked the same way, written under the ETag just read (a lost race retries the whole
+    /// change); none when the change alters nothing.
+    /// </summary>
+    public async Task<TableTransactionAction?> CompanionAsync<T>(RecordKind<T> kind, string id, Func<T, T> change, CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        ArgumentNullException.ThrowIfNull(change);
+        var location = kind.Locate(id);
+        var current = kind.FromEntity(await table.FindAsync(location.SpecId, location.RowKey, cancellationToken).ConfigureAwait(false)
+            ?? throw new NotFoundException(kind.Name, id));
+        return Changed(kind, current, change) is { } updated ? Replace(kind, current, updated) : null;
+    }
+
     private async Task<T?> ApplyAsync<T>(RecordKind<T> kind, RecordUpdate<T> update, RecordLocation location, T current, bool fromHeld, CancellationToken cancellationToken)
         where T : class
     {
-        var changed = update.Change(current);
-        if (ReferenceEquals(changed, current))
+        if (Changed(kind, current, update.Change) is not { } updated)
         {
             // Nothing to change: no write, and no event reporting a change that did not happen.
             return null;
         }
 
-        var updated = kind.Stamp(current, changed, timeProvider.GetUtcNow());
-        kind.EnsureTransition(current, updated);
-        var actions = new List<TableTransactionAction>(2)
-        {
-            new(TableTransactionActionType.UpdateReplace, kind.ToEntity(updated), new ETag(kind.VersionOf(current)!)),
-        };
+        var actions = new List<TableTransactionAction>(2) { Replace(kind, current, updated) };
         if (update.Companions is { } companions)
         {
             actions.AddRange(await companions(current, updated, fromHeld, cancellationToken).ConfigureAwait(false));
@@ -69,4 +79,23 @@ internal sealed class RecordUpdater(RecordTable table, SpecPartitionWriter write
         var result = await writer.CommitAsync(location.SpecId, actions, update.Events?.Invoke(current, updated) ?? [], cancellationToken).ConfigureAwait(false);
         return kind.WithVersion(updated, result.ETags[0]?.ToString());
     }
+
+    /// <summary>The changed record, stamped and its transition checked; null when the change alters nothing.</summary>
+    private T? Changed<T>(RecordKind<T> kind, T current, Func<T, T> change)
+        where T : class
+    {
+        var changed = change(current);
+        if (ReferenceEquals(changed, current))
+        {
+            return null;
+        }
+
+        var updated = kind.Stamp(current, changed, timeProvider.GetUtcNow());
+        kind.EnsureTransition(current, updated);
+        return updated;
+    }
+
+    /// <summary>The updated record written over the current one only if nobody changed it meanwhile.</summary>
+    private static TableTransactionAction Replace<T>(RecordKind<T> kind, T current, T updated)
+        where T : class => new(TableTransactionActionType.UpdateReplace, kind.ToEntity(updated), new ETag(kind.VersionOf(current)!));
 }

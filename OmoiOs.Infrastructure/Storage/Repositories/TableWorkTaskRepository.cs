@@ -8,7 +8,7 @@ using OmoiOs.Infrastructure.Storage.Mapping;
 namespace OmoiOs.Infrastructure.Storage.Repositories;
 
 /// <summary>Executable tasks; a task's change, its spec task, the spec change it carries and the events are one entity-group transaction.</summary>
-internal sealed class TableWorkTaskRepository(RecordTable table, SpecPartitionWriter writer, RecordUpdater updater, TimeProvider timeProvider) : IWorkTaskRepository
+internal sealed class TableWorkTaskRepository(RecordTable table, SpecPartitionWriter writer, RecordUpdater updater) : IWorkTaskRepository
 {
     // A created task writes itself, its spec task and one event; the event head makes the 100th entity.
     private const int TasksPerCreateTransaction = (SpecPartitionWriter.MaxActionsPerTransaction - 1) / 3;
@@ -132,24 +132,14 @@ internal sealed class TableWorkTaskRepository(RecordTable table, SpecPartitionWr
                     }
                 }
 
-                if (specChange is not null)
+                if (specChange is not null && await updater.CompanionAsync(RecordKinds.Spec, current.SpecId, specChange, cancellationToken).ConfigureAwait(false) is { } specRow)
                 {
-                    rows.Add(await SpecRowAsync(current.SpecId, specChange, cancellationToken).ConfigureAwait(false));
+                    rows.Add(specRow);
                 }
 
                 return rows;
             },
         };
-
-    /// <summary>The spec's row changed by <paramref name="specChange"/>, under the ETag just read (a lost race retries the whole change).</summary>
-    private async Task<TableTransactionAction> SpecRowAsync(string specId, Func<Spec, Spec> specChange, CancellationToken cancellationToken)
-    {
-        var spec = RecordKinds.Spec.FromEntity(await table.FindAsync(specId, RowKeys.Spec, cancellationToken).ConfigureAwait(false)
-            ?? throw new NotFoundException("Spec", specId));
-        var changed = RecordKinds.Spec.Stamp(spec, specChange(spec), timeProvider.GetUtcNow());
-        RecordKinds.Spec.EnsureTransition(spec, changed);
-        return new(TableTransactionActionType.UpdateReplace, RecordKinds.Spec.ToEntity(changed), new Azure.ETag(spec.Version!));
-    }
 
     private async Task<SpecTask> ReadSpecTaskAsync(WorkTask task, CancellationToken cancellationToken)
     {
