@@ -1,5 +1,6 @@
 using DurableTask.AzureStorage;
 using DurableTask.Core;
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Worker;
 using Microsoft.DurableTask.Worker.Shims;
 using Microsoft.Extensions.Hosting;
@@ -36,19 +37,30 @@ public sealed class TaskHubWorkerHost : IHostedService, IAsyncDisposable
         }
 
         await _service.CreateIfNotExistsAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
-        var shims = new DurableTaskShimFactory(new DurableTaskWorkerOptions { DataConverter = WorkflowDataConverter.Instance }, _loggerFactory);
+        _worker = CreateWorker(_service, _loggerFactory, activity => CoreActivity.For(activity, _services));
+        await _worker.StartAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A worker of the task hub running the spec workflow and every catalogued activity, each through the adapter
+    /// <paramref name="adapter"/> makes for it (the host's: the Core activity from its services; a test may stand in for one).
+    /// </summary>
+    internal static TaskHubWorker CreateWorker(AzureStorageOrchestrationService service, ILoggerFactory loggerFactory, Func<WorkflowActivityDescriptor, ITaskActivity> adapter)
+    {
+        var shims = new DurableTaskShimFactory(new DurableTaskWorkerOptions { DataConverter = WorkflowDataConverter.Instance }, loggerFactory);
         var orchestrations = new NamedObjectManager<TaskOrchestration>();
         orchestrations.Add(WorkflowNames.SpecWorkflow, () => shims.CreateOrchestration(WorkflowNames.SpecWorkflow, new SpecWorkflowOrchestrator()));
         var activities = new NamedObjectManager<TaskActivity>();
         foreach (var activity in WorkflowActivityCatalog.All)
         {
-            var shim = shims.CreateActivity(activity.Name, CoreActivity.For(activity, _services));
+            var shim = shims.CreateActivity(activity.Name, adapter(activity));
             activities.Add(activity.Name, () => shim);
         }
 
-        var service = new AbandonFailureRepair(_service, _loggerFactory.CreateLogger<AbandonFailureRepair>());
-        _worker = new TaskHubWorker(service, orchestrations, activities, _loggerFactory) { ErrorPropagationMode = ErrorPropagationMode.UseFailureDetails };
-        await _worker.StartAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+        return new TaskHubWorker(new AbandonFailureRepair(service, loggerFactory.CreateLogger<AbandonFailureRepair>()), orchestrations, activities, loggerFactory)
+        {
+            ErrorPropagationMode = ErrorPropagationMode.UseFailureDetails,
+        };
     }
 
     /// <summary>Stops taking work; what still runs is abandoned, and its messages reappear for the next worker after the takeover time.</summary>
