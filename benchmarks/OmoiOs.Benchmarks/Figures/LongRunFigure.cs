@@ -46,6 +46,7 @@ public static class LongRunFigure
         var started = ServeRun.ResidentBytes(server.Pid);
         var specIds = new List<string>();
         var finished = new HashSet<string>(StringComparer.Ordinal);
+        var tasks = new Dictionary<string, ServeRun.TaskCounts>(StringComparer.Ordinal);
         long? atTenth = null;
         var tenthAt = 0;
         var total = 0;
@@ -63,11 +64,16 @@ public static class LongRunFigure
             }
 
             await Task.Delay(TimeSpan.FromSeconds(5), cancellationToken).ConfigureAwait(false);
-            var statuses = await ServeRun.SpecStatusesAsync(server.Client, specIds.Where(id => !finished.Contains(id)), cancellationToken).ConfigureAwait(false);
+            var open = specIds.Where(id => !finished.Contains(id)).ToList();
+            var statuses = await ServeRun.SpecStatusesAsync(server.Client, open, cancellationToken).ConfigureAwait(false);
+            foreach (var id in open)
+            {
+                tasks[id] = await ServeRun.ExecutionCountsAsync(server.Client, id, cancellationToken).ConfigureAwait(false);
+            }
+
             finished.UnionWith(statuses.Where(s => ServeRun.IsFinal(s.Value)).Select(s => s.Key));
-            var counts = await ServeRun.TaskCountsAsync(server.Client, cancellationToken).ConfigureAwait(false);
-            total = counts.Values.Sum();
-            var done = counts.GetValueOrDefault("completed") + counts.GetValueOrDefault("failed") + counts.GetValueOrDefault("blocked");
+            total = tasks.Values.Sum(t => t.Total);
+            var done = tasks.Values.Sum(t => t.Done);
             var planning = statuses.Values.Count(s => s is "draft" or "planning" or "planning_complete");
             var expected = specIds.Count > planning ? (double)total / (specIds.Count - planning) * shape.Specs : double.MaxValue;
             if (clock.Elapsed - reportedAt >= ProgressInterval)

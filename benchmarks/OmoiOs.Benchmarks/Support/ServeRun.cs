@@ -94,6 +94,16 @@ public sealed class ServeRun : IAsyncDisposable
         return counts;
     }
 
+    /// <summary>One spec's tasks from its execution status: how many, and how many reached an end (completed, failed, blocked).</summary>
+    public static async Task<TaskCounts> ExecutionCountsAsync(HttpClient client, string specId, CancellationToken cancellationToken)
+    {
+        var status = await client.GetFromJsonAsync<JsonElement>($"specs/{specId}/execution-status", cancellationToken).ConfigureAwait(false);
+        var counts = status.GetProperty("counts");
+        return new TaskCounts(status.GetProperty("total").GetInt32(), counts.GetProperty("completed").GetInt32() + counts.GetProperty("failed").GetInt32() + counts.GetProperty("blocked").GetInt32());
+    }
+
+    public sealed record TaskCounts(int Total, int Done);
+
     /// <summary>The specs' statuses, read one by one.</summary>
     public static async Task<Dictionary<string, string>> SpecStatusesAsync(HttpClient client, IEnumerable<string> specIds, CancellationToken cancellationToken)
     {
