@@ -26,4 +26,5 @@ public static class SpecEventTypes
     public const string CriterionMet = "criterion_met";
     public const string ExecutionCompleted = "execution_completed";
     public const string SpecCancelled = "spec_cancelled";
+    public const string RunRestarted = "run_restarted";
 }

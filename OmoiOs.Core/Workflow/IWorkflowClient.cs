@@ -33,7 +33,8 @@ public sealed record WorkflowInstanceState(
     string? Output,
     string? Failure,
     DateTimeOffset CreatedAt,
-    DateTimeOffset LastUpdatedAt)
+    DateTimeOffset LastUpdatedAt,
+    SpecWorkflowInput? Input = null)
 {
     public bool IsRunning => Status is WorkflowRuntimeStatus.Pending or WorkflowRuntimeStatus.Running;
 }

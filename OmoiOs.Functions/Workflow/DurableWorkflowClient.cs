@@ -45,7 +45,21 @@ public sealed class DurableWorkflowClient : IWorkflowClient
                 instance.SerializedOutput,
                 instance.FailureDetails?.ErrorMessage,
                 instance.CreatedAt,
-                instance.LastUpdatedAt);
+                instance.LastUpdatedAt,
+                ReadInput(instance));
+    }
+
+    /// <summary>The instance's input, or null when it is absent or not a <see cref="SpecWorkflowInput"/> (an instance OmoiOs did not start).</summary>
+    private static SpecWorkflowInput? ReadInput(OrchestrationMetadata instance)
+    {
+        try
+        {
+            return instance.SerializedInput is null || instance.DataConverter is null ? null : instance.ReadInputAs<SpecWorkflowInput>();
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
     }
 
     public Task RaiseApprovalAsync(string instanceId, ApprovalDecision decision, CancellationToken cancellationToken)

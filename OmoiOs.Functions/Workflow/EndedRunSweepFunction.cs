@@ -2,11 +2,12 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using OmoiOs.Core.Workflow;
+using OmoiOs.Infrastructure.Workflow;
 
 namespace OmoiOs.Functions.Workflow;
 
-/// <summary>Every minute, settles specs whose orchestration Durable ended without settling them (<see cref="EndedRunReconciler"/>).</summary>
-public sealed partial class EndedRunSweepFunction(EndedRunReconciler reconciler, ILogger<EndedRunSweepFunction> logger)
+/// <summary>Every minute, restarts or settles specs whose orchestration Durable ended without settling them (<see cref="EndedRunReconciler"/>).</summary>
+public sealed class EndedRunSweepFunction(EndedRunReconciler reconciler, ILogger<EndedRunSweepFunction> logger)
 {
     [Function("SweepEndedRuns")]
     public async Task RunAsync(
@@ -14,12 +15,9 @@ public sealed partial class EndedRunSweepFunction(EndedRunReconciler reconciler,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken)
     {
-        foreach (var spec in await reconciler.SweepAsync(new DurableWorkflowClient(client), cancellationToken))
+        foreach (var ended in await reconciler.SweepAsync(new DurableWorkflowClient(client), cancellationToken))
         {
-            Settled(logger, spec.Id, spec.FailureReason ?? "");
+            EndedRunLog.Report(logger, ended);
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Spec {SpecId} is now failed: its orchestration ended without settling it. {Reason}")]
-    private static partial void Settled(ILogger logger, string specId, string reason);
 }

@@ -102,7 +102,7 @@ internal static class RunCommand
             if (watch.Elapsed - reconciledAt >= ReconcileInterval)
             {
                 reconciledAt = watch.Elapsed;
-                spec = await reconciler.ReconcileAsync(spec, workflows, cancellationToken);
+                spec = (await reconciler.ReconcileAsync(spec, workflows, cancellationToken))?.Spec ?? spec;
             }
 
             report(new SpecSnapshot(spec, await specs.ExecutionStatusAsync(specId, cancellationToken), scores, watch.Elapsed));

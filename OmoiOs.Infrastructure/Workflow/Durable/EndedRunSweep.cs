@@ -6,7 +6,7 @@ using OmoiOs.Core.Workflow;
 namespace OmoiOs.Infrastructure.Workflow.Durable;
 
 /// <summary>
-/// While a local host works on the task hub, settles specs whose run the engine ended without settling them
+/// While a local host works on the task hub, restarts or settles specs whose run the engine ended without settling them
 /// (<see cref="EndedRunReconciler"/>): once when it starts, then every <see cref="Interval"/>.
 /// </summary>
 internal sealed partial class EndedRunSweep(EndedRunReconciler reconciler, IWorkflowClient workflows, TimeProvider timeProvider, ILogger<EndedRunSweep> logger) : BackgroundService
@@ -20,9 +20,9 @@ internal sealed partial class EndedRunSweep(EndedRunReconciler reconciler, IWork
         {
             try
             {
-                foreach (var spec in await reconciler.SweepAsync(workflows, stoppingToken).ConfigureAwait(false))
+                foreach (var ended in await reconciler.SweepAsync(workflows, stoppingToken).ConfigureAwait(false))
                 {
-                    Settled(logger, spec.Id, spec.FailureReason ?? "");
+                    EndedRunLog.Report(logger, ended);
                 }
             }
             catch (StorageUnavailableException)
@@ -36,9 +36,6 @@ internal sealed partial class EndedRunSweep(EndedRunReconciler reconciler, IWork
         }
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Spec {SpecId} is now failed: its run ended in the engine without settling it. {Reason} Running it again resumes it.")]
-    private static partial void Settled(ILogger logger, string specId, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not check for specs whose run ended without settling them; trying again shortly.")]
     private static partial void SweepFailed(ILogger logger, Exception failure);

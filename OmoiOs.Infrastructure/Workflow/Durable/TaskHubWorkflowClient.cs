@@ -61,7 +61,21 @@ public sealed class TaskHubWorkflowClient(IOrchestrationServiceClient hub) : IWo
                 state.Output,
                 state.FailureDetails?.ErrorMessage ?? (state.OrchestrationStatus is OrchestrationStatus.Failed or OrchestrationStatus.Terminated ? state.Output : null),
                 new DateTimeOffset(DateTime.SpecifyKind(state.CreatedTime, DateTimeKind.Utc)),
-                new DateTimeOffset(DateTime.SpecifyKind(state.LastUpdatedTime, DateTimeKind.Utc)));
+                new DateTimeOffset(DateTime.SpecifyKind(state.LastUpdatedTime, DateTimeKind.Utc)),
+                ReadInput(state.Input));
+    }
+
+    /// <summary>The instance's input, or null when it is absent or not a <see cref="SpecWorkflowInput"/> (an instance OmoiOs did not start).</summary>
+    private static SpecWorkflowInput? ReadInput(string? input)
+    {
+        try
+        {
+            return string.IsNullOrEmpty(input) ? null : WorkflowDataConverter.Instance.Deserialize<SpecWorkflowInput>(input);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
     }
 
     public Task RaiseApprovalAsync(string instanceId, ApprovalDecision decision, CancellationToken cancellationToken)

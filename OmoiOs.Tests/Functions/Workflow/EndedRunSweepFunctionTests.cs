@@ -1,10 +1,12 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Converters;
 using Moq;
 using OmoiOs.Core.Domain;
 using OmoiOs.Core.Ports;
 using OmoiOs.Core.Workflow;
+using OmoiOs.Core.Workflow.Contracts;
 using OmoiOs.Functions.Workflow;
 using OmoiOs.Tests.Functions.Support;
 using OmoiOs.Tests.Support;
@@ -36,16 +38,46 @@ public sealed class EndedRunSweepFunctionTests : IDisposable
         Assert.Equal(SpecStatus.Planning, (await specs.GetAsync(running.Id, CancellationToken.None)).Status);
     }
 
+    [Fact]
+    public async Task RunAsync_OrchestrationOmoiOsStartedFailed_StartsItAgainWithTheSameInputCountingTheRestart()
+    {
+        var stuck = await PlanningSpecAsync();
+        var input = new SpecWorkflowInput(stuck.Id, ExecuteOnly: true);
+        Instance(stuck.Id, OrchestrationRuntimeStatus.Failed, new TaskFailureDetails("JsonException", "The JSON value could not be converted", null, null, null), input);
+        _client
+            .Setup(c => c.ScheduleNewOrchestrationInstanceAsync(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<StartOrchestrationOptions?>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(stuck.InstanceId);
+
+        await new EndedRunSweepFunction(_services.Get<EndedRunReconciler>(), FunctionsServices.Logger<EndedRunSweepFunction>())
+            .RunAsync(new TimerInfo(), _client.Object, CancellationToken.None);
+
+        _client.Verify(c => c.ScheduleNewOrchestrationInstanceAsync(
+            WorkflowNames.SpecWorkflow,
+            It.Is<object?>(o => o is SpecWorkflowInput && ((SpecWorkflowInput)o).ExecuteOnly && ((SpecWorkflowInput)o).Restarts == 1),
+            It.Is<StartOrchestrationOptions?>(o => o != null && o.InstanceId == stuck.InstanceId),
+            It.IsAny<CancellationToken>()), Times.Once);
+        var noted = await _services.Get<ISpecRepository>().GetAsync(stuck.Id, CancellationToken.None);
+        Assert.Equal(SpecStatus.Planning, noted.Status);
+        Assert.Equal($"The workflow engine failed this run: The JSON value could not be converted The run was restarted (1 of {EndedRunReconciler.MaxRestarts}).", noted.LastError);
+    }
+
     private async Task<Spec> PlanningSpecAsync()
     {
         var spec = await _services.CreateSpecAsync();
         return await _services.Get<ISpecRepository>().UpdateAsync(spec.Id, s => s with { Status = SpecStatus.Planning }, null, CancellationToken.None);
     }
 
-    private void Instance(string instanceId, OrchestrationRuntimeStatus status, TaskFailureDetails? failure) =>
+    private void Instance(string instanceId, OrchestrationRuntimeStatus status, TaskFailureDetails? failure, SpecWorkflowInput? input = null) =>
         _client
             .Setup(c => c.GetInstanceAsync(instanceId, It.IsAny<bool>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new OrchestrationMetadata(WorkflowNames.SpecWorkflow, instanceId) { RuntimeStatus = status, FailureDetails = failure, LastUpdatedAt = DateTimeOffset.UtcNow });
+            .ReturnsAsync(new OrchestrationMetadata(WorkflowNames.SpecWorkflow, instanceId)
+            {
+                RuntimeStatus = status,
+                FailureDetails = failure,
+                LastUpdatedAt = DateTimeOffset.UtcNow,
+                SerializedInput = input is null ? null : JsonDataConverter.Default.Serialize(input),
+                DataConverter = JsonDataConverter.Default,
+            });
 
     public void Dispose() => _services.Dispose();
 }

@@ -210,24 +210,28 @@ public sealed class TaskHubWorkerHostTests : IDisposable
     }
 
     [Fact]
-    public async Task Sweep_InstanceTheEngineFailed_FailsItsSpecWithTheEnginesReasonOnce()
+    public async Task Sweep_InstanceTheEngineFailed_RestartsTheRunOnceWhichResumesFromTheRecordsAndCompletes()
     {
         var (services, spec) = await RunOnCodeThatDidNotMakeItsHistoryAsync();
         var stuck = await services.Get<ISpecRepository>().GetAsync(spec.Id, CancellationToken.None);
         var reconciler = services.Get<EndedRunReconciler>();
 
-        var settled = await reconciler.SweepAsync(Engine(services), CancellationToken.None);
+        var acted = await reconciler.SweepAsync(Engine(services), CancellationToken.None);
         var again = await reconciler.SweepAsync(Engine(services), CancellationToken.None);
+        var completed = await ApproveUntilFinishedAsync(services, spec.Id);
 
         Assert.False(SpecTransitions.IsFinished(stuck.Status), $"the engine's failure alone left the spec {stuck.Status}");
-        var failed = Assert.Single(settled);
-        Assert.Equal(spec.Id, failed.Id);
-        Assert.Equal(SpecStatus.Failed, failed.Status);
-        Assert.StartsWith("The workflow engine failed this run: ", failed.FailureReason, StringComparison.Ordinal);
-        Assert.Contains("Non-Deterministic", failed.FailureReason, StringComparison.OrdinalIgnoreCase);
+        var restarted = Assert.Single(acted);
+        Assert.Equal((spec.Id, EndedRunAction.Restarted), (restarted.Spec.Id, restarted.Action));
+        Assert.False(SpecTransitions.IsFinished(restarted.Spec.Status));
+        Assert.StartsWith("The workflow engine failed this run: ", restarted.Reason, StringComparison.Ordinal);
+        Assert.Contains("Non-Deterministic", restarted.Reason, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal($"{restarted.Reason} The run was restarted (1 of {EndedRunReconciler.MaxRestarts}).", restarted.Spec.LastError);
         Assert.Empty(again);
-        var change = Assert.Single(await Events(services, spec.Id), e => e.Type == SpecEventTypes.StatusChanged && (string?)e.Payload["to"] == "failed");
-        Assert.Equal(failed.FailureReason, (string?)change.Payload["reason"]);
+        Assert.Equal(SpecStatus.Completed, completed.Status);
+        var note = Assert.Single(await Events(services, spec.Id), e => e.Type == SpecEventTypes.RunRestarted);
+        Assert.Equal((restarted.Reason, 1), ((string?)note.Payload["reason"], (int?)note.Payload["restart"]));
+        Assert.Equal(1, (await Engine(services).GetAsync(spec.InstanceId, CancellationToken.None))!.Input!.Restarts);
         await AssertEventsGapFreeAsync(services, spec.Id);
     }
 
@@ -330,6 +334,28 @@ public sealed class TaskHubWorkerHostTests : IDisposable
 
     private static Task WaitForStatusAsync(ServicesHarness services, string specId, SpecStatus status) =>
         WaitUntilAsync(async () => (await services.Get<ISpecRepository>().GetAsync(specId, CancellationToken.None)).Status == status);
+
+    /// <summary>Approves each gate the spec's run asks for until the spec has finished; returns it then.</summary>
+    private static async Task<Spec> ApproveUntilFinishedAsync(ServicesHarness services, string specId)
+    {
+        using var deadline = new CancellationTokenSource(Deadline);
+        while (true)
+        {
+            var spec = await services.Get<ISpecRepository>().GetAsync(specId, CancellationToken.None);
+            if (SpecTransitions.IsFinished(spec.Status))
+            {
+                return spec;
+            }
+
+            if (spec.PendingApproval is { } gate)
+            {
+                await Engine(services).RaiseApprovalAsync(spec.InstanceId, new ApprovalDecision(gate, true, null), CancellationToken.None);
+                await WaitUntilAsync(async () => (await services.Get<ISpecRepository>().GetAsync(specId, CancellationToken.None)).PendingApproval != gate);
+            }
+
+            await Task.Delay(50, deadline.Token);
+        }
+    }
 
     private static Task WaitUntilAsync(Func<bool> condition) => WaitUntilAsync(() => Task.FromResult(condition()));
 
