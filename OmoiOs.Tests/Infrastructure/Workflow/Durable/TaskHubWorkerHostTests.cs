@@ -191,7 +191,7 @@ public sealed class TaskHubWorkerHostTests : IDisposable
         var services = new ServicesHarness(configure: s => s.AddSingleton<ITaskRunner>(new ScriptedTaskRunner()));
         _harnesses.Add(services);
         var spec = await CreateSpecAsync(services);
-        await using (await StaleResultWorker.StartAsync(services))
+        await using (await StaleResultWorker.StartAsync(services, StaleResultWorker.AnotherTask))
         {
             await services.Get<SpecService>().ExecuteAsync(spec.Id, Engine(services), CancellationToken.None);
             var stopped = await Engine(services).WaitForCompletionAsync(spec.InstanceId, CancellationToken.None).WaitAsync(Deadline);
@@ -206,6 +206,35 @@ public sealed class TaskHubWorkerHostTests : IDisposable
         Assert.Equal(SpecStatus.Failed, failed.Status);
         Assert.Contains($"with the result of task {StaleResultWorker.OtherTaskId}", failed.FailureReason, StringComparison.Ordinal);
         Assert.Equal(SpecStatus.Completed, (await services.Get<ISpecRepository>().GetAsync(spec.Id, CancellationToken.None)).Status);
+        await AssertEventsGapFreeAsync(services, spec.Id);
+    }
+
+    [Fact]
+    public async Task Sweep_EngineFailedTheRunMidExecute_RestartsItExecuteOnlyAndItCompletesEveryTaskOnce()
+    {
+        var services = new ServicesHarness(configure: s => s.AddSingleton<ITaskRunner>(new ScriptedTaskRunner()));
+        _harnesses.Add(services);
+        var spec = await CreateSpecAsync(services, new SpecOptionsRequest { RequireApproval = [] });
+        await using (await StaleResultWorker.StartAsync(services, StaleResultWorker.AnotherCall))
+        {
+            await services.Get<SpecService>().ExecuteAsync(spec.Id, Engine(services), CancellationToken.None);
+            var failed = await Engine(services).WaitForCompletionAsync(spec.InstanceId, CancellationToken.None).WaitAsync(Deadline);
+            Assert.Equal(WorkflowRuntimeStatus.Failed, failed!.Status);
+        }
+
+        var stuck = await services.Get<ISpecRepository>().GetAsync(spec.Id, CancellationToken.None);
+        await services.StartWorkerAsync();
+        var restarted = Assert.Single(await services.Get<EndedRunReconciler>().SweepAsync(Engine(services), CancellationToken.None));
+        var instance = await Engine(services).WaitForCompletionAsync(spec.InstanceId, CancellationToken.None).WaitAsync(Deadline);
+
+        Assert.Equal(SpecStatus.ExecutingTasks, stuck.Status);
+        Assert.Equal(EndedRunAction.Restarted, restarted.Action);
+        Assert.Contains("JsonException", restarted.Reason, StringComparison.Ordinal);
+        Assert.Equal((WorkflowRuntimeStatus.Completed, true, 1), (instance!.Status, instance.Input!.ExecuteOnly, instance.Input.Restarts));
+        Assert.Equal(SpecStatus.Completed, (await services.Get<ISpecRepository>().GetAsync(spec.Id, CancellationToken.None)).Status);
+        var verdicts = (await Events(services, spec.Id)).Where(e => e.Type is SpecEventTypes.TaskCompleted or SpecEventTypes.TaskFailed).GroupBy(e => e.EntityId);
+        Assert.All(verdicts, v => Assert.Single(v));
+        Assert.All(await services.Get<IWorkTaskRepository>().ListAsync(spec.Id, CancellationToken.None), t => Assert.Equal(WorkTaskStatus.Completed, t.Status));
         await AssertEventsGapFreeAsync(services, spec.Id);
     }
 
