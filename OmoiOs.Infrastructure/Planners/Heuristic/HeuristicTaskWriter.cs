@@ -142,9 +142,7 @@ public static class HeuristicTaskWriter
             {
                 var draft = new Draft
                 {
-                    Title = chunk.Length == 1
-                        ? $"Implement in {file}: {Words.Decapitalize(chunk[0].Title)}"
-                        : $"Implement in {file}: {string.Join(", ", chunk.Select(r => r.Id))}",
+                    Title = $"Implement in {file}: {string.Join("; ", chunk.Select(r => Words.Decapitalize(r.Title)))}",
                     Description = $"Change {file} so that: " + string.Join(" ", chunk.Select(r => $"{r.Text} ({r.Id})")),
                     Type = configuration ? SpecTaskType.Configuration : SpecTaskType.Implementation,
                     Hours = Math.Min(MaxHours, 1 + chunk.Length),

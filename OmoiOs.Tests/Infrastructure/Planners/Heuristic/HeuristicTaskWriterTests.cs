@@ -93,6 +93,20 @@ public sealed class HeuristicTaskWriterTests
     }
 
     [Fact]
+    public void Write_SeveralRequirementsInOneTask_TitleSaysWhatEachAsksNotItsId()
+    {
+        var description = string.Join("\n", Enumerable.Range(1, 3).Select(i => $"- The command line accepts option number {i}."));
+        var (output, requirements, _) = Plan("Options", description);
+
+        var task = Assert.Single(output.Tasks, t => t.FilesToModify.Contains("sample_app/cli.py") && t.Type == SpecTaskType.Implementation);
+
+        Assert.Equal(3, task.RequirementsAddressed.Count);
+        Assert.StartsWith("Implement in sample_app/cli.py: ", task.Title, StringComparison.Ordinal);
+        Assert.All(requirements.Requirements.Where(r => task.RequirementsAddressed.Contains(r.Id)), r => Assert.Contains(r.Title[1..], task.Title, StringComparison.Ordinal));
+        Assert.DoesNotContain("REQ-", task.Title, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Write_DesignMissesARequirement_StillCoveredByAnImplementationTask()
     {
         var profile = Snapshots.SampleAppProfile();
