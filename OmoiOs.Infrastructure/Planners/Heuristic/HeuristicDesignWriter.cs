@@ -34,7 +34,7 @@ public static partial class HeuristicDesignWriter
     [GeneratedRegex(@"\bwith (?:an? |the )?(?<fields>[a-z ,_-]+?)(?:\.|$| so | that | when | if )", RegexOptions.IgnoreCase)]
     private static partial Regex FieldList();
 
-    /// <param name="specNamedFiles">Existing files the spec names: its code files take the requirements that match no file (instead of a new module), and every one of them becomes part of the design.</param>
+    /// <param name="specNamedFiles">Existing files the spec names: its code files (for a declaration file, the code it declares) take the requirements that match no file (instead of a new module), and every one of them becomes part of the design.</param>
     public static DesignOutput Write(string title, RequirementsOutput requirements, RepositoryProfile profile, IReadOnlyList<string> specNamedFiles)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(title);
@@ -42,7 +42,8 @@ public static partial class HeuristicDesignWriter
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(specNamedFiles);
         var newModule = RepositoryLayout.NewSourcePath(profile, FeatureKey.NameWords(title));
-        var namedSources = specNamedFiles.Where(f => !TestFiles.IsTest(f) && LanguageCatalog.IsCode(f)).ToList();
+        var namedSources = specNamedFiles.Where(f => !TestFiles.IsTest(f) && LanguageCatalog.IsCode(f))
+            .Select(f => DeclarationFiles.ImplementationOf(f, profile.AllFiles) ?? f).Distinct(StringComparer.Ordinal).ToList();
         var byFile = new Dictionary<string, List<PlannedRequirement>>(StringComparer.Ordinal);
         var order = new List<string>();
         var unnamed = new List<PlannedRequirement>();

@@ -24,6 +24,24 @@ public sealed class HeuristicDesignWriterTests
     }
 
     [Fact]
+    public void Write_SpecNamesADeclarationFile_BehaviourGoesToTheCodeItDeclaresAndTypesToTheDeclarations()
+    {
+        var profile = RepositoryProfiler.Profile(Snapshots.Of(["index.js", "index.d.ts", "index.test-d.ts", "test.js", "readme.md"], ("package.json", """{ "name": "slugify", "type": "module", "scripts": { "test": "ava" } }""")));
+        const string description = """
+            - The `slugify` function accepts a `maxLength` option; when it is given, the returned slug is at most that many characters long.
+            - If `maxLength` is not a positive integer, `slugify` throws a TypeError naming the option.
+            - The TypeScript definitions in index.d.ts document the `maxLength` option.
+            """;
+        var requirements = HeuristicRequirementsWriter.Write("Maximum slug length", description, PlannerFeedback.None);
+
+        var design = HeuristicDesignWriter.Write("Maximum slug length", requirements, profile, ["index.d.ts"]);
+
+        var byFile = design.Components.ToDictionary(c => c.FilePath, c => c.Requirements.Count);
+        Assert.Equal(2, byFile["index.js"]);
+        Assert.Equal(1, byFile["index.d.ts"]);
+    }
+
+    [Fact]
     public void Write_AnySpec_EveryRequirementServedByAComponent()
     {
         foreach (var (title, description) in new[] { (Specs.GreetingTitle, Specs.Greeting), (Specs.ExportTitle, Specs.Export), (Specs.AuditTitle, Specs.Audit), (Specs.OneLinerTitle, Specs.OneLiner) })

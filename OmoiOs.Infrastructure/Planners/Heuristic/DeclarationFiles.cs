@@ -1,0 +1,26 @@
+namespace OmoiOs.Infrastructure.Planners.Heuristic;
+
+/// <summary>
+/// TypeScript declaration files (<c>index.d.ts</c>) describe the types of code that lives beside them (<c>index.js</c>):
+/// behaviour is implemented in that sibling, and only what is about the types goes into the declarations.
+/// </summary>
+public static class DeclarationFiles
+{
+    private static readonly string[] DeclarationSuffixes = [".d.ts", ".d.mts", ".d.cts"];
+
+    private static readonly string[] ImplementationExtensions = [".js", ".mjs", ".cjs", ".ts", ".mts", ".cts", ".jsx", ".tsx"];
+
+    /// <summary>The existing file a declaration file describes (<c>index.d.ts</c> → <c>index.js</c>), or null when it is not one or has none.</summary>
+    public static string? ImplementationOf(string path, IReadOnlySet<string> existing)
+    {
+        ArgumentNullException.ThrowIfNull(existing);
+        var suffix = DeclarationSuffixes.FirstOrDefault(s => path.EndsWith(s, StringComparison.OrdinalIgnoreCase));
+        if (suffix is null)
+        {
+            return null;
+        }
+
+        var stem = path[..^suffix.Length];
+        return ImplementationExtensions.Select(extension => stem + extension).FirstOrDefault(existing.Contains);
+    }
+}
