@@ -213,7 +213,7 @@ public sealed class SandboxTaskRunner : ITaskRunner
             attempt.Update(r => r with { CheckExitCode = ran.ExitCode, CheckDurationMs = (long)ran.Duration.TotalMilliseconds });
             if (ran.LimitsHit is null && ran.ExitCode is 126 or 127)
             {
-                return attempt.Failed($"The check `{candidate.Command}` could not run (exit {ran.ExitCode}): {Tail(ran.Output, 2000).Trim()}", clock, retryable: false);
+                return attempt.Failed($"The check `{candidate.Command}` could not run (exit {ran.ExitCode}): {Tail(ran.Output, 2000).Trim()}\n{CheckCatalog.WaysToProvideTools}.", clock, retryable: false);
             }
 
             if (!ran.Succeeded)

@@ -16,6 +16,11 @@ public static partial class CheckCatalog
 
     public const string PytestCommand = "python3 -m pytest";
 
+    /// <summary>The ways out when the sandbox lacks what a check needs.</summary>
+    public const string WaysToProvideTools = "Make the tools available with a setup step (.omoi/setup.sh or options.setupCommand; "
+        + "e.g. one that installs the repository's dependencies), a read-only toolchain path (OMOI_SANDBOX_READONLY_PATHS and OMOI_SANDBOX_PATH), "
+        + "or name a check that can run (options.checkCommand)";
+
     /// <summary>The folder a src layout keeps its packages in (<c>src/&lt;package&gt;/__init__.py</c>).</summary>
     public const string SrcLayoutFolder = "src";
 

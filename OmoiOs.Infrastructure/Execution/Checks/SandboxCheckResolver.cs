@@ -110,8 +110,7 @@ public sealed class SandboxCheckResolver
         if (chosen < 0)
         {
             return new ResolvedCheck(null,
-                $"no check can run in the sandbox: {missing}. Make the tools available with a setup step (.omoi/setup.sh or options.setupCommand), "
-                + "a read-only toolchain path (OMOI_SANDBOX_READONLY_PATHS and OMOI_SANDBOX_PATH), or name a check that can run (options.checkCommand)");
+                $"no check can run in the sandbox: {missing}. {CheckCatalog.WaysToProvideTools}");
         }
 
         var fallback = candidates[chosen];

@@ -330,7 +330,7 @@ public sealed class SandboxTaskRunnerTests : IDisposable
         Assert.Equal(0, counting.Runs);
         Assert.Null(outcome.Result.CheckCommand);
         Assert.StartsWith("The check `omoi-absent-runner test` cannot run: no check can run in the sandbox: no omoi-absent-runner on the sandbox's PATH", outcome.Error);
-        Assert.Contains("setup step (.omoi/setup.sh or options.setupCommand)", outcome.Error);
+        Assert.Contains(CheckCatalog.WaysToProvideTools, outcome.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -344,6 +344,7 @@ public sealed class SandboxTaskRunnerTests : IDisposable
         Assert.False(outcome.Retryable);
         Assert.Equal("the spec's options.checkCommand, run as given", outcome.Result.CheckReason);
         Assert.Contains("The check `omoi-absent-runner --all` could not run (exit 127)", outcome.Error);
+        Assert.EndsWith($"\n{CheckCatalog.WaysToProvideTools}.", outcome.Error, StringComparison.Ordinal);
     }
 
     [Theory]
