@@ -27,9 +27,18 @@ public sealed class SpecFileReferencesTests
         Assert.Empty(SpecFileReferences.Find(text, Tree));
     }
 
-    [Fact]
-    public void Find_Readme_TheRootReadme()
+    [Theory]
+    [InlineData("The README documents the option.")]
+    [InlineData("The readme documents the option with an example.")]
+    [InlineData("Update the Readme.")]
+    public void Find_ReadmeInAnyCase_TheRootReadme(string text)
     {
-        Assert.Equal(["README.md"], SpecFileReferences.Find("The README documents the option.", Tree));
+        Assert.Equal(["README.md"], SpecFileReferences.Find(text, Tree));
+    }
+
+    [Fact]
+    public void Find_ReadmeWithinAWord_NothingNamed()
+    {
+        Assert.Empty(SpecFileReferences.Find("The readmeGenerator tool is out of scope.", Tree));
     }
 }
