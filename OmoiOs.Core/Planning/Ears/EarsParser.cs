@@ -383,7 +383,8 @@ public sealed class EarsParser
     {
         for (var i = 0; i < _tokens.Count; i++)
         {
-            if (_tokens[i].Kind != EarsTokenKind.Word || !VagueTerms.TryGetValue(Span(i), out var terms))
+            if (_tokens[i].Kind != EarsTokenKind.Word || !VagueTerms.TryGetValue(Span(i), out var terms)
+                || (i > 0 && _tokens[i - 1].Kind == EarsTokenKind.Word && EarsVocabulary.IsStatedQuantity(Span(i - 1), Span(i))))
             {
                 continue;
             }

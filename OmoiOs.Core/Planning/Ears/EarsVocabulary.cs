@@ -45,6 +45,28 @@ public static class EarsVocabulary
         "if necessary", "when necessary", "and so on", "minimal", "minimize", "maximize",
     ];
 
+    /// <summary>
+    /// Whether a vague quantity word after <paramref name="previousWord"/> states an amount instead ("that many
+    /// characters", "as many as 5", "how few"): then it is not vague.
+    /// </summary>
+    public static bool IsStatedQuantity(ReadOnlySpan<char> previousWord, ReadOnlySpan<char> term)
+    {
+        if (!term.Equals("many", StringComparison.OrdinalIgnoreCase) && !term.Equals("few", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        foreach (var lead in (ReadOnlySpan<string>)["that", "this", "how", "as", "so", "too"])
+        {
+            if (previousWord.Equals(lead, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Each vague term split into words, keyed by its first word, longest first.</summary>
     internal static readonly FrozenDictionary<string, string[][]> VagueTermsByFirstWord = VagueTerms
         .Select(term => term.Split(' '))

@@ -141,8 +141,14 @@ internal static partial class EarsPhrases
             notes.Add($"the vague word '{word.ToLowerInvariant()}' was read as '{ReplacedWords[word]}'");
             return ReplacedWords[word];
         });
-        result = DroppedPattern.Replace(result, match =>
+        var input = result;
+        result = DroppedPattern.Replace(input, match =>
         {
+            if (IsStatedQuantity(input, match))
+            {
+                return match.Value;
+            }
+
             notes.Add($"the vague word '{match.Groups["phrase"].Value.ToLowerInvariant()}' was dropped");
             var next = match.Groups["next"].Value;
             if (!match.Groups["article"].Success)
@@ -153,6 +159,13 @@ internal static partial class EarsPhrases
             return next.Length > 0 ? Verbs.Article(next) + " " : match.Groups["article"].Value + " ";
         });
         return Tidy(result);
+    }
+
+    /// <summary>"that many characters": a quantity the text states, which stays (<see cref="EarsVocabulary.IsStatedQuantity"/>).</summary>
+    private static bool IsStatedQuantity(string text, Match match)
+    {
+        var before = text[..match.Index].TrimEnd();
+        return !match.Groups["article"].Success && EarsVocabulary.IsStatedQuantity(before.AsSpan(before.LastIndexOf(' ') + 1), match.Groups["phrase"].Value);
     }
 
     /// <summary>

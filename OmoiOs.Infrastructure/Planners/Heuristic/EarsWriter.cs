@@ -360,7 +360,12 @@ public static partial class EarsWriter
         var finite = Array.FindIndex(all, 1, Verbs.IsFinite);
         if (finite < 0)
         {
-            return (DefaultSystem, "provide " + Words.Decapitalize(text));
+            return (DefaultSystem, (HasPluralSubjectVerb(all) ? "ensure that " : "provide ") + Words.Decapitalize(text));
+        }
+
+        if (finite == 1 && IsCodeName(all[0]))
+        {
+            return (all[0], $"{Verbs.ToBase(all[1])} {string.Join(' ', all[2..])}".TrimEnd());
         }
 
         var subjectHead = all[finite - 1].ToLowerInvariant();
@@ -374,6 +379,15 @@ public static partial class EarsWriter
 
         return (DefaultSystem, "ensure that " + Words.Decapitalize(text));
     }
+
+    /// <summary>"The definitions in index.d.ts document the option": a plural subject's verb, in its base form, before its object.</summary>
+    private static bool HasPluralSubjectVerb(string[] words) =>
+        Enumerable.Range(1, Math.Max(0, words.Length - 2)).Any(i =>
+            Verbs.Base.Contains(words[i].ToLowerInvariant()) && !words[i - 1].Equals("to", StringComparison.OrdinalIgnoreCase)
+            && words[i + 1].ToLowerInvariant() is "the" or "a" or "an" or "its" or "their" or "each" or "every");
+
+    /// <summary>A name in code quotes (<c>`slugify`</c>): the subject of the sentence, and so the system that responds.</summary>
+    private static bool IsCodeName(string word) => word.Length > 2 && word[0] == '`' && word[^1] == '`' && !word[1..^1].Contains('`', StringComparison.Ordinal);
 
     /// <summary>An upper-case identifier such as OMOI_PLANNER: the subject of a condition clause, not a relative clause's verb.</summary>
     private static bool IsConstantName(string word) =>

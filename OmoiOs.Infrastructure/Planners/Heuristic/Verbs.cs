@@ -5,11 +5,11 @@ internal static class Verbs
 {
     public static readonly IReadOnlySet<string> Base = new HashSet<string>(StringComparer.Ordinal)
     {
-        "accept", "add", "allow", "apply", "archive", "ask", "assign", "attach", "authenticate", "authorize", "block",
-        "build", "cache", "calculate", "call", "cancel", "capitalize", "change", "check", "choose", "clear", "close",
+        "accept", "add", "allow", "append", "apply", "archive", "ask", "assign", "attach", "authenticate", "authorize", "block",
+        "build", "cache", "calculate", "call", "cancel", "cap", "capitalize", "change", "check", "choose", "clear", "close",
         "collect", "compare", "compute", "configure", "confirm", "connect", "contain", "continue", "convert", "copy",
-        "count", "create", "default", "define", "delete", "deny", "deploy", "describe", "detect", "disable", "display",
-        "document", "download", "emit", "enable", "encrypt", "enforce", "ensure", "enter", "exclude", "execute", "exit",
+        "count", "create", "cut", "decode", "default", "define", "delete", "deny", "deploy", "describe", "detect", "disable", "display",
+        "document", "download", "emit", "enable", "encode", "encrypt", "enforce", "ensure", "enter", "exclude", "execute", "exit",
         "expire", "explain", "export", "expose", "extract", "fail", "fall", "fetch", "filter", "find", "finish", "format",
         "generate", "get", "give", "greet", "group", "handle", "hide", "highlight", "identify", "ignore", "implement",
         "import", "include", "indicate", "inform", "initialize", "insert", "install", "introduce", "keep", "label",
@@ -22,7 +22,7 @@ internal static class Verbs
         "retain", "retry", "return", "reuse", "revoke", "rotate", "run", "sanitize", "save", "scan", "schedule",
         "search", "select", "send", "serve", "set", "show", "shut", "sign", "skip", "sort", "split", "start", "stop",
         "store", "stream", "strip", "submit", "subscribe", "supply", "support", "suppress", "switch", "sync", "take",
-        "terminate", "throttle", "toggle", "track", "transform", "translate", "treat", "trim", "trigger", "truncate",
+        "terminate", "throttle", "throw", "toggle", "track", "transform", "translate", "treat", "trim", "trigger", "truncate",
         "try", "turn", "undo", "unlock", "update", "upgrade", "upload", "use", "validate", "verify", "view", "wait",
         "warn", "watch", "write",
     };

@@ -29,6 +29,10 @@ public sealed class EarsWriterTests
         { "In case the config file is missing, the app falls back to defaults.", EarsPattern.UnwantedBehaviour, "If the config file is missing, then the app shall fall back to defaults." },
         { "Once a day, the job should purge expired sessions etc.", EarsPattern.Ubiquitous, "The job shall purge expired sessions once a day." },
         { "Let admins configure the retention period.", EarsPattern.Ubiquitous, "The system shall allow admins to configure the retention period." },
+        { "Let users cap how long a slug gets.", EarsPattern.Ubiquitous, "The system shall allow users to cap how long a slug gets." },
+        { "If `maxLength` is not a positive integer, `slugify` throws a TypeError naming the option.", EarsPattern.UnwantedBehaviour, "If `maxLength` is not a positive integer, then `slugify` shall throw a TypeError naming the option." },
+        { "The TypeScript definitions in index.d.ts document the `maxLength` option.", EarsPattern.Ubiquitous, "The system shall ensure that the TypeScript definitions in index.d.ts document the `maxLength` option." },
+        { "The returned slug is at most that many characters long.", EarsPattern.Ubiquitous, "The system shall ensure that the returned slug is at most that many characters long." },
     };
 
     [Theory]
