@@ -33,6 +33,10 @@ public static partial class SpecStatementSplitter
     [GeneratedRegex(@"(?<=[.!?])\s+(?=[A-Z0-9""'`(\[])")]
     private static partial Regex SentenceBoundary();
 
+    /// <summary>"… accepts a `maxLength` option; when it is given, the slug is at most …": the condition, closed by its comma, belongs to the clause after it.</summary>
+    [GeneratedRegex(@";\s+(?=(?:when|if|while|where)\b[^;]*,)", RegexOptions.IgnoreCase)]
+    private static partial Regex ConditionAfterSemicolon();
+
     [GeneratedRegex(@"^(out[ -]of[ -]scope|not in scope|non[- ]goals?|excluded)\b\s*:?\s*", RegexOptions.IgnoreCase)]
     private static partial Regex OutOfScopeLabel();
 
@@ -121,7 +125,11 @@ public static partial class SpecStatementSplitter
             var section = label ?? labelSection ?? headingSection;
             foreach (var sentence in SentenceBoundary().Split(Normalize(rest)))
             {
-                collector.Add(sentence, section);
+                var clauses = ConditionAfterSemicolon().Split(sentence);
+                for (var i = 0; i < clauses.Length; i++)
+                {
+                    collector.Add(i == 0 ? clauses[i] : Words.Capitalize(clauses[i].TrimStart()), section);
+                }
             }
         }
     }

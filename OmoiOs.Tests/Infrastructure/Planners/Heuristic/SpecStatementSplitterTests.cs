@@ -1,6 +1,5 @@
 using OmoiOs.Infrastructure.Planners.Heuristic;
 
-
 namespace OmoiOs.Tests.Infrastructure.Planners.Heuristic;
 
 public sealed class SpecStatementSplitterTests
@@ -19,6 +18,18 @@ public sealed class SpecStatementSplitterTests
         Assert.Equal(
             ["Let users pick a colour theme", "The choice persists between sessions", "The settings page lists three themes", "When a theme is picked, the page re-renders without a reload"],
             statements.Requirements);
+    }
+
+    [Theory]
+    [InlineData(
+        "- The `slugify` function accepts a `maxLength` option; when it is given, the returned slug is at most that many characters long.",
+        new[] { "The `slugify` function accepts a `maxLength` option", "When it is given, the returned slug is at most that many characters long" })]
+    [InlineData("- Print an error; if the name is empty, exit with code 2.", new[] { "Print an error", "If the name is empty, exit with code 2" })]
+    [InlineData("- Keep the log; rotate it daily.", new[] { "Keep the log; rotate it daily" })]
+    [InlineData("- Exit with code 2; if possible print the reason.", new[] { "Exit with code 2; if possible print the reason" })]
+    public void Split_ConditionAfterASemicolon_StartsAStatementOfItsOwn(string text, string[] expected)
+    {
+        Assert.Equal(expected, SpecStatementSplitter.Split(text).Requirements);
     }
 
     [Fact]
