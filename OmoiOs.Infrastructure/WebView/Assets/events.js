@@ -10,6 +10,7 @@ window.Omoi = window.Omoi || {};
     'approval_requested', 'approval_received', 'requirements_generated', 'design_generated', 'tasks_generated',
     'sync_completed', 'execution_started', 'ticket_created', 'task_created', 'task_started', 'task_retry',
     'task_completed', 'task_failed', 'task_blocked', 'criterion_met', 'execution_completed', 'spec_cancelled',
+    'run_restarted',
   ];
   const pollInterval = 2000;
 
