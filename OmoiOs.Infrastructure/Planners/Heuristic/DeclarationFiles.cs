@@ -23,4 +23,13 @@ public static class DeclarationFiles
         var stem = path[..^suffix.Length];
         return ImplementationExtensions.Select(extension => stem + extension).FirstOrDefault(existing.Contains);
     }
+
+    /// <summary>The existing type test of a declaration file, as tsd names it (<c>index.d.ts</c> → <c>index.test-d.ts</c>), or null.</summary>
+    public static string? TypeTestOf(string path, IReadOnlySet<string> existing)
+    {
+        ArgumentNullException.ThrowIfNull(existing);
+        var suffix = DeclarationSuffixes.FirstOrDefault(s => path.EndsWith(s, StringComparison.OrdinalIgnoreCase));
+        var test = suffix is null ? null : $"{path[..^suffix.Length]}.test-d{suffix[2..]}";
+        return test is not null && existing.Contains(test) ? test : null;
+    }
 }

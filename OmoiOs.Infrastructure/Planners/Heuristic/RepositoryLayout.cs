@@ -58,6 +58,11 @@ public static class RepositoryLayout
     {
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(sourcePath);
+        if (DeclarationFiles.TypeTestOf(sourcePath, profile.AllFiles) is { } typeTest)
+        {
+            return typeTest;
+        }
+
         var conventional = ConventionalTestPath(profile, sourcePath);
         var tree = profile.Tree;
         var name = RepositoryTree.NameOf(conventional);

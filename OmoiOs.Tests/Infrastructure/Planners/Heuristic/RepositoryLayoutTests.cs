@@ -23,6 +23,15 @@ public sealed class RepositoryLayoutTests
     }
 
     [Fact]
+    public void TestPathFor_DeclarationFileWithATsdTest_TheTypeTestAndForTheCodeItsOwnTest()
+    {
+        var profile = RepositoryProfiler.Profile(Snapshots.Of(["index.js", "index.d.ts", "index.test-d.ts", "test.js"]));
+
+        Assert.Equal("index.test-d.ts", RepositoryLayout.TestPathFor(profile, "index.d.ts"));
+        Assert.Equal("test.js", RepositoryLayout.TestPathFor(profile, "index.js"));
+    }
+
+    [Fact]
     public void TestPathFor_ColocatedGoTests_NextToTheSource()
     {
         var profile = RepositoryProfiler.Profile(Snapshots.Of(["pkg/store/store.go", "pkg/store/store_test.go"]));
