@@ -14,22 +14,20 @@ public static class DeclarationFiles
     public static string? ImplementationOf(string path, IReadOnlySet<string> existing)
     {
         ArgumentNullException.ThrowIfNull(existing);
-        var suffix = DeclarationSuffixes.FirstOrDefault(s => path.EndsWith(s, StringComparison.OrdinalIgnoreCase));
-        if (suffix is null)
-        {
-            return null;
-        }
-
-        var stem = path[..^suffix.Length];
-        return ImplementationExtensions.Select(extension => stem + extension).FirstOrDefault(existing.Contains);
+        return SuffixOf(path) is { } suffix
+            ? ImplementationExtensions.Select(extension => path[..^suffix.Length] + extension).FirstOrDefault(existing.Contains)
+            : null;
     }
 
     /// <summary>The existing type test of a declaration file, as tsd names it (<c>index.d.ts</c> → <c>index.test-d.ts</c>), or null.</summary>
     public static string? TypeTestOf(string path, IReadOnlySet<string> existing)
     {
         ArgumentNullException.ThrowIfNull(existing);
-        var suffix = DeclarationSuffixes.FirstOrDefault(s => path.EndsWith(s, StringComparison.OrdinalIgnoreCase));
-        var test = suffix is null ? null : $"{path[..^suffix.Length]}.test-d{suffix[2..]}";
+        var test = SuffixOf(path) is { } suffix ? $"{path[..^suffix.Length]}.test-d{suffix[2..]}" : null;
         return test is not null && existing.Contains(test) ? test : null;
     }
+
+    /// <summary>The declaration suffix the path ends with (<c>.d.ts</c>), or null when it is no declaration file.</summary>
+    private static string? SuffixOf(string path) =>
+        DeclarationSuffixes.FirstOrDefault(suffix => path.EndsWith(suffix, StringComparison.OrdinalIgnoreCase));
 }

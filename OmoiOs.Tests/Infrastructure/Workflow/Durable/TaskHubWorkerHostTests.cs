@@ -188,15 +188,8 @@ public sealed class TaskHubWorkerHostTests : IDisposable
     [Fact]
     public async Task Execute_ResultNamingAnotherTask_StopsTheRunAndFailsTheSpecAndARunAgainCompletesIt()
     {
-        var services = new ServicesHarness(configure: s => s.AddSingleton<ITaskRunner>(new ScriptedTaskRunner()));
-        _harnesses.Add(services);
-        var spec = await CreateSpecAsync(services);
-        await using (await StaleResultWorker.StartAsync(services, StaleResultWorker.AnotherTask))
-        {
-            await services.Get<SpecService>().ExecuteAsync(spec.Id, Engine(services), CancellationToken.None);
-            var stopped = await Engine(services).WaitForCompletionAsync(spec.InstanceId, CancellationToken.None).WaitAsync(Deadline);
-            Assert.Equal(WorkflowRuntimeStatus.Completed, stopped!.Status);
-        }
+        var (services, spec, stopped) = await RunOnStaleResultWorkerAsync(StaleResultWorker.AnotherTask);
+        Assert.Equal(WorkflowRuntimeStatus.Completed, stopped.Status);
 
         var failed = await services.Get<ISpecRepository>().GetAsync(spec.Id, CancellationToken.None);
         await services.StartWorkerAsync();
@@ -212,15 +205,8 @@ public sealed class TaskHubWorkerHostTests : IDisposable
     [Fact]
     public async Task Sweep_EngineFailedTheRunMidExecute_RestartsItExecuteOnlyAndItCompletesEveryTaskOnce()
     {
-        var services = new ServicesHarness(configure: s => s.AddSingleton<ITaskRunner>(new ScriptedTaskRunner()));
-        _harnesses.Add(services);
-        var spec = await CreateSpecAsync(services, new SpecOptionsRequest { RequireApproval = [] });
-        await using (await StaleResultWorker.StartAsync(services, StaleResultWorker.AnotherCall))
-        {
-            await services.Get<SpecService>().ExecuteAsync(spec.Id, Engine(services), CancellationToken.None);
-            var failed = await Engine(services).WaitForCompletionAsync(spec.InstanceId, CancellationToken.None).WaitAsync(Deadline);
-            Assert.Equal(WorkflowRuntimeStatus.Failed, failed!.Status);
-        }
+        var (services, spec, failed) = await RunOnStaleResultWorkerAsync(StaleResultWorker.AnotherCall, new SpecOptionsRequest { RequireApproval = [] });
+        Assert.Equal(WorkflowRuntimeStatus.Failed, failed.Status);
 
         var stuck = await services.Get<ISpecRepository>().GetAsync(spec.Id, CancellationToken.None);
         await services.StartWorkerAsync();
@@ -324,6 +310,20 @@ public sealed class TaskHubWorkerHostTests : IDisposable
     private static TaskHubWorkflowClient Engine(ServicesHarness services) => services.Workflows;
 
     /// <summary>A spec whose run reached the design gate on other code, then ended on this code's worker once approved.</summary>
+    /// <summary>Runs a new spec on <see cref="StaleResultWorker"/> until the engine ends its instance; returns how it ended.</summary>
+    private async Task<(ServicesHarness Services, Spec Spec, WorkflowInstanceState Ended)> RunOnStaleResultWorkerAsync(Func<TaskAttemptResult, object> firstAnswer, SpecOptionsRequest? options = null)
+    {
+        var services = new ServicesHarness(configure: s => s.AddSingleton<ITaskRunner>(new ScriptedTaskRunner()));
+        _harnesses.Add(services);
+        var spec = await CreateSpecAsync(services, options);
+        await using (await StaleResultWorker.StartAsync(services, firstAnswer))
+        {
+            await services.Get<SpecService>().ExecuteAsync(spec.Id, Engine(services), CancellationToken.None);
+            var ended = await Engine(services).WaitForCompletionAsync(spec.InstanceId, CancellationToken.None).WaitAsync(Deadline);
+            return (services, spec, ended!);
+        }
+    }
+
     private async Task<(ServicesHarness Services, Spec Spec)> RunOnCodeThatDidNotMakeItsHistoryAsync()
     {
         var services = new ServicesHarness(configure: s => s.AddSingleton<ITaskRunner>(new ScriptedTaskRunner()));
