@@ -5,8 +5,8 @@ namespace OmoiOs.Tests.EndToEnd;
 
 /// <summary>
 /// The storage under a running <c>omoi serve</c> fails in the middle of EXECUTE, on an Azurite of the test's own (on-disk
-/// data in a temporary folder): SIGKILLed and restarted on the same data, or unreachable for 30 s behind a proxy. The
-/// run resumes and finishes, and the run invariants hold.
+/// data in a temporary folder): SIGKILLed and restarted on the same data, restored to an older copy of its data, or
+/// unreachable for 30 s behind a proxy. The run resumes and finishes, and the run invariants hold.
 /// </summary>
 [Trait("Category", "Faults")]
 public sealed class StorageFaultsMidRunTests(ITestOutputHelper output)
@@ -39,6 +39,29 @@ public sealed class StorageFaultsMidRunTests(ITestOutputHelper output)
         var spec = await FinalAsync(server, specId);
         Assert.False(server.HasExited, server.Output);
         Assert.True(spec.GetProperty("status").GetString() == "completed", $"spec ended {spec}; server said: {server.Output}");
+        await run.AssertInvariantsAsync(specId);
+    }
+
+    [Fact]
+    public async Task OmoiServe_StorageRestoredToAnOlderCopyUnderIt_RestartsItsEngineAndTheRunFinishes()
+    {
+        await using var azurite = await PrivateAzurite.StartAsync();
+        await using var run = await FaultRun.CreateAsync(azurite.Settings.ConnectionString);
+        await using var server = await run.StartServeAsync();
+        var specId = await run.CreateAndExecuteAsync(server.Client, new { maxParallelTasks = 2 });
+        await FaultRun.WaitForTasksAsync(server, specId, FaultRun.MidExecute);
+
+        // The copy is at least as old as Azurite's last save; three more seconds of writes are lost for sure, the
+        // worker's marker among them.
+        var copy = azurite.SaveCopy();
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        await azurite.KillAndRestoreAsync(copy);
+
+        var spec = await FinalAsync(server, specId);
+        Assert.False(server.HasExited, server.Output);
+        Assert.True(spec.GetProperty("status").GetString() == "completed", $"spec ended {spec}; server said: {server.Output}");
+        Assert.Contains("lost writes it had acknowledged", server.Output, StringComparison.Ordinal);
+        Assert.Contains("The workflow engine restarted on what storage now holds", server.Output, StringComparison.Ordinal);
         await run.AssertInvariantsAsync(specId);
     }
 

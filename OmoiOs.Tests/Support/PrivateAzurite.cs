@@ -49,10 +49,69 @@ public sealed class PrivateAzurite : IAsyncDisposable
         Pid = null;
     }
 
+    /// <summary>
+    /// Copies what Azurite has saved so far: its databases first, then the blob and queue extents they point into (which
+    /// only grow, so extents copied later still hold everything the databases name).
+    /// </summary>
+    public string SaveCopy()
+    {
+        var copy = Settings.Directory + "-copy-" + Guid.NewGuid().ToString("N")[..8];
+        Directory.CreateDirectory(copy);
+        foreach (var database in Directory.GetFiles(Settings.Directory, "__azurite_db_*.json"))
+        {
+            File.Copy(database, Path.Combine(copy, Path.GetFileName(database)));
+        }
+
+        foreach (var extents in Directory.GetDirectories(Settings.Directory, "__*storage__"))
+        {
+            CopyFolder(extents, Path.Combine(copy, Path.GetFileName(extents)));
+        }
+
+        return copy;
+    }
+
+    /// <summary>
+    /// SIGKILLs Azurite, puts back a copy <see cref="SaveCopy"/> made and starts it again: storage that lost every write it
+    /// acknowledged since the copy, as a restore from a backup would.
+    /// </summary>
+    public async Task KillAndRestoreAsync(string copy)
+    {
+        await KillAsync();
+        foreach (var entry in Directory.GetFileSystemEntries(Settings.Directory, "__*"))
+        {
+            if (Directory.Exists(entry))
+            {
+                Directory.Delete(entry, recursive: true);
+            }
+            else
+            {
+                File.Delete(entry);
+            }
+        }
+
+        CopyFolder(copy, Settings.Directory);
+        Directory.Delete(copy, recursive: true);
+        await RestartAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         await StopAsync();
         Directory.Delete(Settings.Directory, recursive: true);
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)), overwrite: true);
+        }
+
+        foreach (var folder in Directory.GetDirectories(from))
+        {
+            CopyFolder(folder, Path.Combine(to, Path.GetFileName(folder)));
+        }
     }
 
     private static int[] FreePorts(int count)

@@ -14,7 +14,7 @@ public static class TaskHubServiceCollectionExtensions
     /// <summary>
     /// The local hosts' engine: the task hub on the records' storage as <see cref="IWorkflowClient"/>, and
     /// <see cref="TaskHubWorkerHost"/> (a hosted service) to work on it, <see cref="StorageOutageMonitor"/> to say when
-    /// storage stops and starts answering, and <see cref="EndedRunSweep"/> to settle specs whose run the engine ended.
+    /// storage stops and starts answering, <see cref="LostWritesWatch"/> to restart the engine when storage lost writes, and <see cref="EndedRunSweep"/> to settle specs whose run the engine ended.
     /// Azure uses Durable Functions instead.
     /// </summary>
     public static IServiceCollection AddTaskHub(this IServiceCollection services, IConfiguration configuration)
@@ -30,6 +30,7 @@ public static class TaskHubServiceCollectionExtensions
         services.AddSingleton<TaskHubWorkerHost>();
         services.AddHostedService(sp => sp.GetRequiredService<TaskHubWorkerHost>());
         services.AddHostedService<StorageOutageMonitor>();
+        services.AddHostedService<LostWritesWatch>();
         services.AddHostedService<EndedRunSweep>();
         return services;
     }

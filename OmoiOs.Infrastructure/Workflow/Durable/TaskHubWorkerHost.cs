@@ -5,8 +5,10 @@ using Microsoft.DurableTask.Worker;
 using Microsoft.DurableTask.Worker.Shims;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using OmoiOs.Core.Workflow;
 using OmoiOs.Core.Workflow.Activities;
+using OmoiOs.Infrastructure.Storage;
 
 namespace OmoiOs.Infrastructure.Workflow.Durable;
 
@@ -15,30 +17,65 @@ namespace OmoiOs.Infrastructure.Workflow.Durable;
 /// provider, running the same orchestrator and activities as the Functions app through durabletask-dotnet's shims.
 /// Unfinished instances need no resuming: their messages wait in the hub's queues for whichever worker holds their partition.
 /// </summary>
-public sealed class TaskHubWorkerHost : IHostedService, IAsyncDisposable
+public sealed partial class TaskHubWorkerHost : IHostedService, IAsyncDisposable
 {
-    private readonly AzureStorageOrchestrationService _service;
+    // A provider stuck on storage that lost its state can take long to let go; the new engine does not wait for it.
+    private static readonly TimeSpan StopDeadline = TimeSpan.FromSeconds(30);
+
+    private readonly Func<AzureStorageOrchestrationService> _createService;
     private readonly IServiceProvider _services;
     private readonly ILoggerFactory _loggerFactory;
+    private readonly ILogger _logger;
+    private readonly SemaphoreSlim _gate = new(1, 1);
     private TaskHubWorker? _worker;
 
-    public TaskHubWorkerHost(AzureStorageOrchestrationService service, IServiceProvider services, ILoggerFactory loggerFactory)
+    public TaskHubWorkerHost(IOptions<TaskHubOptions> hub, IOptions<StorageOptions> storage, IServiceProvider services, ILoggerFactory loggerFactory)
     {
-        _service = service;
+        ArgumentNullException.ThrowIfNull(hub);
+        ArgumentNullException.ThrowIfNull(storage);
+        _createService = () => TaskHubService.Create(hub.Value, storage.Value, loggerFactory);
         _services = services;
         _loggerFactory = loggerFactory;
+        _logger = loggerFactory.CreateLogger<TaskHubWorkerHost>();
     }
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (_worker is not null)
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            return;
+            _worker ??= await StartWorkerAsync(cancellationToken).ConfigureAwait(false);
         }
+        finally
+        {
+            _gate.Release();
+        }
+    }
 
-        await _service.CreateIfNotExistsAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
-        _worker = CreateWorker(_service, _loggerFactory, activity => CoreActivity.For(activity, _services));
-        await _worker.StartAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+    /// <summary>
+    /// Replaces a running engine with a new one on a new provider, which knows only what storage holds. The provider keeps
+    /// partition leases, extended sessions and the activities it runs in memory; when storage lost writes it had
+    /// acknowledged, that memory is newer than storage, and stopping and starting the same provider keeps it.
+    /// </summary>
+    public async Task RestartAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_worker is not { } old)
+            {
+                return;
+            }
+
+            _worker = null;
+            await StopWorkerAsync(old).ConfigureAwait(false);
+            _worker = await StartWorkerAsync(cancellationToken).ConfigureAwait(false);
+            Restarted(_logger);
+        }
+        finally
+        {
+            _gate.Release();
+        }
     }
 
     /// <summary>
@@ -66,14 +103,47 @@ public sealed class TaskHubWorkerHost : IHostedService, IAsyncDisposable
     /// <summary>Stops taking work; what still runs is abandoned, and its messages reappear for the next worker after the takeover time.</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_worker is not { } worker)
+        await _gate.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+        try
         {
-            return;
+            if (_worker is { } worker)
+            {
+                _worker = null;
+                await StopWorkerAsync(worker).ConfigureAwait(false);
+            }
         }
-
-        _worker = null;
-        await worker.StopAsync(isForced: true).ConfigureAwait(false);
+        finally
+        {
+            _gate.Release();
+        }
     }
 
     public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None).ConfigureAwait(false);
+
+    private async Task<TaskHubWorker> StartWorkerAsync(CancellationToken cancellationToken)
+    {
+        var service = _createService();
+        await service.CreateIfNotExistsAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+        var worker = CreateWorker(service, _loggerFactory, activity => CoreActivity.For(activity, _services));
+        await worker.StartAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+        return worker;
+    }
+
+    private async Task StopWorkerAsync(TaskHubWorker worker)
+    {
+        try
+        {
+            await worker.StopAsync(isForced: true).WaitAsync(StopDeadline).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            StopTimedOut(_logger, StopDeadline.TotalSeconds);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The workflow engine restarted on what storage now holds; work that was running resumes once its messages reappear.")]
+    private static partial void Restarted(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The workflow engine did not stop within {Seconds} s; left behind.")]
+    private static partial void StopTimedOut(ILogger logger, double seconds);
 }

@@ -91,6 +91,28 @@ public sealed class TaskHubWorkerHostTests : IDisposable
     }
 
     [Fact]
+    public async Task RestartAsync_WhileTasksRun_TheNewEngineFinishesTheRunWithOneVerdictPerTask()
+    {
+        var runner = new ScriptedTaskRunner();
+        runner.Hold();
+        var services = await HarnessAsync(runner);
+        var spec = await CreateSpecAsync(services);
+        await services.Get<SpecService>().ExecuteAsync(spec.Id, Engine(services), CancellationToken.None);
+        await WaitUntilAsync(() => runner.TotalRuns > 0);
+
+        await services.Get<TaskHubWorkerHost>().RestartAsync(CancellationToken.None);
+        runner.Release();
+        var state = await Engine(services).WaitForCompletionAsync(spec.InstanceId, CancellationToken.None).WaitAsync(Deadline);
+
+        Assert.Equal(WorkflowRuntimeStatus.Completed, state!.Status);
+        Assert.Equal(SpecStatus.Completed, (await services.Get<ISpecRepository>().GetAsync(spec.Id, CancellationToken.None)).Status);
+        Assert.All(await services.Get<IWorkTaskRepository>().ListAsync(spec.Id, CancellationToken.None), t => Assert.Equal(WorkTaskStatus.Completed, t.Status));
+        var verdicts = (await Events(services, spec.Id)).Where(e => e.Type is SpecEventTypes.TaskCompleted or SpecEventTypes.TaskFailed).GroupBy(e => e.EntityId);
+        Assert.All(verdicts, v => Assert.Single(v));
+        await AssertEventsGapFreeAsync(services, spec.Id);
+    }
+
+    [Fact]
     public async Task Approval_RaisedWhileWaiting_RejectRerunsThePhaseThenApproveGoesOn()
     {
         var services = await HarnessAsync(new ScriptedTaskRunner());
