@@ -13,6 +13,12 @@ public interface IWorkflowClient
     Task RaiseApprovalAsync(string instanceId, ApprovalDecision decision, CancellationToken cancellationToken);
 
     Task TerminateAsync(string instanceId, string reason, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes the engine's history of every finished instance (completed, failed or terminated) created before
+    /// <paramref name="createdBefore"/>; returns how many. The specs' own records are not touched.
+    /// </summary>
+    Task<int> PurgeFinishedAsync(DateTimeOffset createdBefore, CancellationToken cancellationToken);
 }
 
 public sealed record WorkflowStart(string InstanceId, bool Started);

@@ -68,6 +68,12 @@ public sealed class DurableWorkflowClient : IWorkflowClient
         return _client.RaiseEventAsync(instanceId, WorkflowNames.ApprovalEvent, decision, cancellationToken);
     }
 
+    public async Task<int> PurgeFinishedAsync(DateTimeOffset createdBefore, CancellationToken cancellationToken)
+    {
+        var filter = new PurgeInstancesFilter(CreatedFrom: null, CreatedTo: createdBefore, Statuses: [OrchestrationRuntimeStatus.Completed, OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Terminated]);
+        return (await _client.PurgeAllInstancesAsync(filter, cancellationToken)).PurgedInstanceCount;
+    }
+
     /// <summary>Terminates the instance with <paramref name="reason"/> as its output (Durable records it; the monitor shows it).</summary>
     public Task TerminateAsync(string instanceId, string reason, CancellationToken cancellationToken) =>
         _client.TerminateInstanceAsync(instanceId, new TerminateInstanceOptions(reason), cancellationToken);

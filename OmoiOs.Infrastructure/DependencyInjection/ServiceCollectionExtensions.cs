@@ -9,6 +9,7 @@ using OmoiOs.Infrastructure.Planners.Heuristic;
 using OmoiOs.Infrastructure.Repositories;
 using OmoiOs.Infrastructure.Sandboxes;
 using OmoiOs.Infrastructure.Storage;
+using OmoiOs.Infrastructure.Workflow;
 
 namespace OmoiOs.Infrastructure.DependencyInjection;
 
@@ -21,6 +22,8 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<IIdGenerator, GuidIdGenerator>();
         services.AddOptions<DataDirectoryOptions>().Bind(configuration);
         services.AddOptions<RepositoryOptions>().Bind(configuration);
+        services.AddOptions<RunHistoryOptions>().Bind(configuration).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<RunHistoryPurge>();
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<RepositoryOptions>>().Value.Policy());
         services.TryAddSingleton<IRepositoryLocator, GitRepositoryLocator>();
         services.AddOmoiCore();

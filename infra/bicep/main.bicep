@@ -159,6 +159,10 @@ param maxConcurrentTasks int = 8
 param taskTimeout string = '00:30:00'
 
 @minLength(1)
+@description('How long Durable keeps a finished run\'s history before the hourly purge deletes it (TimeSpan, d.hh:mm:ss, at least 00:10:00). The specs\' own records stay.')
+param runHistoryRetention string = '7.00:00:00'
+
+@minLength(1)
 @description('Wall-clock limit of a task\'s check command (TimeSpan).')
 param checkTimeout string = '00:10:00'
 
@@ -337,6 +341,7 @@ module functionApp 'modules/functionapp.bicep' = {
     maxParallelTasks: maxParallelTasks
     maxConcurrentTasks: maxConcurrentTasks
     taskTimeout: taskTimeout
+    runHistoryRetention: runHistoryRetention
     checkTimeout: checkTimeout
   }
   // The app's first start reads storage and Key Vault through the identity: grant before it boots.

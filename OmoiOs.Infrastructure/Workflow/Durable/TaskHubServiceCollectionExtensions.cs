@@ -14,7 +14,7 @@ public static class TaskHubServiceCollectionExtensions
     /// <summary>
     /// The local hosts' engine: the task hub on the records' storage as <see cref="IWorkflowClient"/>, and
     /// <see cref="TaskHubWorkerHost"/> (a hosted service) to work on it, <see cref="StorageOutageMonitor"/> to say when
-    /// storage stops and starts answering, <see cref="LostWritesWatch"/> to restart the engine when storage lost writes, and <see cref="EndedRunSweep"/> to settle specs whose run the engine ended.
+    /// storage stops and starts answering, <see cref="LostWritesWatch"/> to restart the engine when storage lost writes, <see cref="EndedRunSweep"/> to settle specs whose run the engine ended, and <see cref="RunHistoryPurgeSweep"/> to delete old runs' history.
     /// Azure uses Durable Functions instead.
     /// </summary>
     public static IServiceCollection AddTaskHub(this IServiceCollection services, IConfiguration configuration)
@@ -32,6 +32,7 @@ public static class TaskHubServiceCollectionExtensions
         services.AddHostedService<StorageOutageMonitor>();
         services.AddHostedService<LostWritesWatch>();
         services.AddHostedService<EndedRunSweep>();
+        services.AddHostedService<RunHistoryPurgeSweep>();
         return services;
     }
 }

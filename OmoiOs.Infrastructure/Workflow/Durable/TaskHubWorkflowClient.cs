@@ -13,6 +13,7 @@ namespace OmoiOs.Infrastructure.Workflow.Durable;
 public sealed class TaskHubWorkflowClient(IOrchestrationServiceClient hub) : IWorkflowClient
 {
     private static readonly OrchestrationStatus[] Unfinished = [OrchestrationStatus.Pending, OrchestrationStatus.Running, OrchestrationStatus.ContinuedAsNew, OrchestrationStatus.Suspended];
+    private static readonly OrchestrationStatus[] Finished = [OrchestrationStatus.Completed, OrchestrationStatus.Failed, OrchestrationStatus.Terminated, OrchestrationStatus.Canceled];
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
 
     public async Task<WorkflowStart> StartAsync(string instanceId, SpecWorkflowInput input, CancellationToken cancellationToken)
@@ -91,6 +92,13 @@ public sealed class TaskHubWorkflowClient(IOrchestrationServiceClient hub) : IWo
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(instanceId);
         return hub.ForceTerminateTaskOrchestrationAsync(instanceId, reason).WaitAsync(cancellationToken);
+    }
+
+    public async Task<int> PurgeFinishedAsync(DateTimeOffset createdBefore, CancellationToken cancellationToken)
+    {
+        var filter = new PurgeInstanceFilter(DateTime.MinValue, createdBefore.UtcDateTime, Finished);
+        var purged = await ((IOrchestrationServicePurgeClient)hub).PurgeInstanceStateAsync(filter).WaitAsync(cancellationToken).ConfigureAwait(false);
+        return purged.DeletedInstanceCount;
     }
 
     /// <summary>Polls until the instance has finished (or does not exist) and returns its last state.</summary>

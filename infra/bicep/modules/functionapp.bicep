@@ -46,6 +46,7 @@ param agent string
 param maxParallelTasks int
 param maxConcurrentTasks int
 param taskTimeout string
+param runHistoryRetention string
 param checkTimeout string
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
@@ -198,6 +199,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     OMOI_MAX_PARALLEL_TASKS: string(maxParallelTasks)
     OMOI_MAX_CONCURRENT_TASKS: string(maxConcurrentTasks)
     OMOI_TASK_TIMEOUT: taskTimeout
+    OMOI_RUN_HISTORY_RETENTION: runHistoryRetention
   }
 }
 

@@ -113,6 +113,33 @@ public sealed class TaskHubWorkerHostTests : IDisposable
     }
 
     [Fact]
+    public async Task PurgeFinishedAsync_OneRunFinishedOneRunning_DeletesOnlyTheFinishedRunsHistoryCreatedBeforeTheCutoff()
+    {
+        var runner = new ScriptedTaskRunner();
+        var services = await HarnessAsync(runner);
+        var finished = await CreateSpecAsync(services);
+        await services.Get<SpecService>().ExecuteAsync(finished.Id, Engine(services), CancellationToken.None);
+        await Engine(services).WaitForCompletionAsync(finished.InstanceId, CancellationToken.None).WaitAsync(Deadline);
+        runner.Hold();
+        var ranBefore = runner.TotalRuns;
+        var running = await CreateSpecAsync(services);
+        await services.Get<SpecService>().ExecuteAsync(running.Id, Engine(services), CancellationToken.None);
+        await WaitUntilAsync(() => runner.TotalRuns > ranBefore);
+        var createdAt = (await Engine(services).GetAsync(finished.InstanceId, CancellationToken.None))!.CreatedAt;
+
+        var beforeEither = await Engine(services).PurgeFinishedAsync(createdAt.AddSeconds(-1), CancellationToken.None);
+        var afterBoth = await Engine(services).PurgeFinishedAsync(DateTimeOffset.UtcNow.AddMinutes(1), CancellationToken.None);
+        runner.Release();
+
+        Assert.Equal((0, 1), (beforeEither, afterBoth));
+        Assert.Null(await Engine(services).GetAsync(finished.InstanceId, CancellationToken.None));
+        Assert.Empty(await HistoryRowsAsync(services, finished.InstanceId));
+        Assert.NotEmpty(await HistoryRowsAsync(services, running.InstanceId));
+        Assert.Equal(SpecStatus.Completed, (await services.Get<ISpecRepository>().GetAsync(finished.Id, CancellationToken.None)).Status);
+        Assert.Equal(WorkflowRuntimeStatus.Completed, (await Engine(services).WaitForCompletionAsync(running.InstanceId, CancellationToken.None).WaitAsync(Deadline))!.Status);
+    }
+
+    [Fact]
     public async Task Approval_RaisedWhileWaiting_RejectRerunsThePhaseThenApproveGoesOn()
     {
         var services = await HarnessAsync(new ScriptedTaskRunner());
@@ -373,6 +400,17 @@ public sealed class TaskHubWorkerHostTests : IDisposable
                 Options = options,
             },
             CancellationToken.None);
+
+    private static async Task<List<TableEntity>> HistoryRowsAsync(ServicesHarness services, string instanceId)
+    {
+        var rows = new List<TableEntity>();
+        await foreach (var row in services.Get<TableServiceClient>().GetTableClient(services.TablePrefix + "History").QueryAsync<TableEntity>(e => e.PartitionKey == instanceId))
+        {
+            rows.Add(row);
+        }
+
+        return rows;
+    }
 
     private static Task<IReadOnlyList<SpecEvent>> Events(ServicesHarness services, string specId) =>
         services.Get<ISpecEventRepository>().ListAsync(specId, 0, 10_000, CancellationToken.None);
