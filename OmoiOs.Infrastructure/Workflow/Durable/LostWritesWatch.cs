@@ -23,15 +23,23 @@ internal sealed partial class LostWritesWatch(RecordTable table, TaskHubWorkerHo
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         long written = 0;
+        var restartOwed = false;
         using var timer = new PeriodicTimer(Interval, timeProvider);
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
         {
             try
             {
-                if (written > 0 && await ReadAsync(stoppingToken).ConfigureAwait(false) is var kept && kept < written)
+                if (!restartOwed && written > 0 && await ReadAsync(stoppingToken).ConfigureAwait(false) is var kept && kept < written)
                 {
                     LostWrites(logger, table.Endpoint, written, kept);
+                    restartOwed = true;
+                }
+
+                // Until a restart has succeeded (storage can fail again under it), every tick tries it.
+                if (restartOwed)
+                {
                     await engine.RestartAsync(stoppingToken).ConfigureAwait(false);
+                    restartOwed = false;
                 }
 
                 await WriteAsync(written + 1, stoppingToken).ConfigureAwait(false);
@@ -70,6 +78,6 @@ internal sealed partial class LostWritesWatch(RecordTable table, TaskHubWorkerHo
     [LoggerMessage(Level = LogLevel.Error, Message = "Storage at {Endpoint} lost writes it had acknowledged (this worker's marker went back from {Written} to {Kept}): restarting the workflow engine on what storage now holds. Work done since storage's last save runs again.")]
     private static partial void LostWrites(ILogger logger, string endpoint, long written, long kept);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not check whether storage kept this worker's writes; trying again shortly.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not check whether storage kept this worker's writes, or could not restart the engine after it lost some; trying again in a second.")]
     private static partial void CheckFailed(ILogger logger, Exception failure);
 }

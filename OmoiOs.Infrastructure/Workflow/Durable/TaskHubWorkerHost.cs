@@ -28,6 +28,7 @@ public sealed partial class TaskHubWorkerHost : IHostedService, IAsyncDisposable
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private TaskHubWorker? _worker;
+    private bool _started;
 
     public TaskHubWorkerHost(IOptions<TaskHubOptions> hub, IOptions<StorageOptions> storage, IServiceProvider services, ILoggerFactory loggerFactory)
     {
@@ -45,6 +46,7 @@ public sealed partial class TaskHubWorkerHost : IHostedService, IAsyncDisposable
         try
         {
             _worker ??= await StartWorkerAsync(cancellationToken).ConfigureAwait(false);
+            _started = true;
         }
         finally
         {
@@ -56,19 +58,24 @@ public sealed partial class TaskHubWorkerHost : IHostedService, IAsyncDisposable
     /// Replaces a running engine with a new one on a new provider, which knows only what storage holds. The provider keeps
     /// partition leases, extended sessions and the activities it runs in memory; when storage lost writes it had
     /// acknowledged, that memory is newer than storage, and stopping and starting the same provider keeps it.
+    /// A restart whose start fails leaves no engine running; the next restart starts one.
     /// </summary>
     public async Task RestartAsync(CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (_worker is not { } old)
+            if (!_started)
             {
                 return;
             }
 
-            _worker = null;
-            await StopWorkerAsync(old).ConfigureAwait(false);
+            if (_worker is { } old)
+            {
+                _worker = null;
+                await StopWorkerAsync(old).ConfigureAwait(false);
+            }
+
             _worker = await StartWorkerAsync(cancellationToken).ConfigureAwait(false);
             Restarted(_logger);
         }
@@ -106,6 +113,7 @@ public sealed partial class TaskHubWorkerHost : IHostedService, IAsyncDisposable
         await _gate.WaitAsync(CancellationToken.None).ConfigureAwait(false);
         try
         {
+            _started = false;
             if (_worker is { } worker)
             {
                 _worker = null;

@@ -29,6 +29,10 @@ public static class LongRunFigure
         await output.WriteLineAsync(Invariant.Format($"longrun: {shape.Specs} specs of {shape.Statements} statements, at most {shape.InFlight} at a time, on one omoi serve, no-op agent; {LoadAverage.Describe()}")).ConfigureAwait(false);
 
         await using var run = await ServeRun.CreateAsync("noop", TimeSpan.FromSeconds(30)).ConfigureAwait(false);
+
+        // A server that runs for hours is what the retention is for: finished runs' engine history goes after the
+        // shortest retention allowed, so the hub holds about the runs of the last quarter hour, not every run so far.
+        run.Settings["OMOI_RUN_HISTORY_RETENTION"] = "00:10:00";
         await using var server = await run.StartServeAsync().ConfigureAwait(false);
         try
         {
