@@ -1,14 +1,19 @@
+using System.Text.RegularExpressions;
 using OmoiOs.Core.Planning.Grounding;
 using OmoiOs.Core.Planning.Outputs;
 
 namespace OmoiOs.Infrastructure.Planners.Heuristic;
 
 /// <summary>
-/// Picks the existing file a requirement most likely changes: a file the requirement names outright, else the
-/// source file whose name shares the requirement's words or suits its kind (a CLI flag → cli.py, an endpoint → routes).
+/// Picks the existing file a requirement most likely changes: a file the requirement names outright, else the source
+/// file that defines the code names it quotes (`Buffer::format` → the file defining <c>Buffer</c>), else the source file
+/// whose name shares the requirement's words or suits its kind (a CLI flag → cli.py, an endpoint → routes).
 /// </summary>
-public static class ComponentMatcher
+public static partial class ComponentMatcher
 {
+    /// <summary>A name defined in more files than this says nothing about where a requirement belongs (<c>new</c>, <c>format</c>).</summary>
+    private const int MaxDefiners = 3;
+
     private const int MinScore = 2;
 
     private const int FileWordScore = 2;
@@ -19,6 +24,12 @@ public static class ComponentMatcher
     private static readonly HashSet<string> GenericFileWords = new(StringComparer.Ordinal)
     {
         "index", "init", "main", "util", "utils", "helper", "helpers", "common", "core", "base", "mod", "lib", "src", "program",
+    };
+
+    /// <summary>Folders whose code exercises the product rather than being it: a feature's home is never there unless named.</summary>
+    private static readonly HashSet<string> NotFeatureFolders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "fuzz", "benches", "bench", "benchmarks", "examples", "example",
     };
 
     /// <summary>Requirement words that point at a kind of file, and the file name words of that kind.</summary>
@@ -34,9 +45,56 @@ public static class ComponentMatcher
     public static string? Match(PlannedRequirement requirement, RepositoryProfile profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        // Files in hidden folders (.github/, .devcontainer/) are tooling, not the feature's home.
-        return Named(requirement, profile) ?? Best(requirement, profile, profile.SourceFiles.Where(f => !f.StartsWith('.') && !f.Contains("/.", StringComparison.Ordinal)), MinScore);
+        var candidates = profile.SourceFiles.Where(IsFeatureHome).ToList();
+        return Named(requirement, profile) ?? Defining(requirement, profile, candidates) ?? Best(requirement, profile, candidates, MinScore);
     }
+
+    /// <summary>
+    /// Of <paramref name="candidates"/>, the file defining most of the code names the requirement quotes in backticks,
+    /// counting only names defined in at most <see cref="MaxDefiners"/> files; null when none is.
+    /// </summary>
+    public static string? Defining(PlannedRequirement requirement, RepositoryProfile profile, IReadOnlyCollection<string> candidates)
+    {
+        ArgumentNullException.ThrowIfNull(requirement);
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(candidates);
+        var names = CodeSpan().Matches($"{requirement.Title} {requirement.Text}")
+            .SelectMany(span => Identifier().Matches(span.Groups["code"].Value))
+            .Select(name => name.Value)
+            .Distinct(StringComparer.Ordinal);
+        var hits = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            if (profile.Definers.TryGetValue(name, out var files) && files.Count <= MaxDefiners)
+            {
+                foreach (var file in files.Where(candidates.Contains))
+                {
+                    hits[file] = hits.GetValueOrDefault(file) + 1;
+                }
+            }
+        }
+
+        string? best = null;
+        foreach (var (file, count) in hits)
+        {
+            if (best is null || count > hits[best] || (count == hits[best] && Before(file, best, profile.PrimaryLanguage)))
+            {
+                best = file;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Files in hidden folders (.github/, .devcontainer/) are tooling, and fuzz targets, benchmarks and examples exercise the product.</summary>
+    private static bool IsFeatureHome(string file) =>
+        !file.StartsWith('.') && !file.Contains("/.", StringComparison.Ordinal) && !file.Split('/')[..^1].Any(NotFeatureFolders.Contains);
+
+    [GeneratedRegex(@"`(?<code>[^`\n]+)`")]
+    private static partial Regex CodeSpan();
+
+    [GeneratedRegex(@"[A-Za-z_$][A-Za-z0-9_$]*")]
+    private static partial Regex Identifier();
 
     /// <summary>The file the requirement names outright (by path, unique file name or README), shortest path first.</summary>
     public static string? Named(PlannedRequirement requirement, RepositoryProfile profile)

@@ -34,6 +34,9 @@ public sealed record RepositoryProfile
 
     public IReadOnlyList<string> TestFiles { get; init; } = [];
 
+    /// <summary>For each name a source file defines, the source files defining it (a declaration file only when it describes no code here).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Definers { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
     /// <summary>Every scanned path, for "does this file exist" and "does the spec name this file" questions.</summary>
     public IReadOnlySet<string> AllFiles { get; init; } = new HashSet<string>();
 

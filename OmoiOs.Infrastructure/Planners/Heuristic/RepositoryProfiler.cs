@@ -66,6 +66,12 @@ public static partial class RepositoryProfiler
     [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*$")]
     private static partial Regex PythonIdentifier();
 
+    private static Dictionary<string, IReadOnlyList<string>> Definers(IReadOnlyList<ScannedFile> files, HashSet<string> sources, HashSet<string> existing) =>
+        files.Where(f => sources.Contains(f.Path) && DeclarationFiles.ImplementationOf(f.Path, existing) is null)
+            .SelectMany(f => f.Definitions.Select(name => (Name: name, f.Path)))
+            .GroupBy(d => d.Name, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(d => d.Path).ToList(), StringComparer.Ordinal);
+
     public static RepositoryProfile Profile(RepositorySnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
@@ -93,6 +99,7 @@ public static partial class RepositoryProfiler
             Conventions = codeLanguages.Select(l => Convention(l, sources, tests)).OfType<LanguageConvention>().ToList(),
             SourceFiles = sources,
             TestFiles = tests,
+            Definers = Definers(snapshot.Files, sources.ToHashSet(StringComparer.Ordinal), paths.ToHashSet(StringComparer.Ordinal)),
             AllFiles = paths.ToHashSet(StringComparer.Ordinal),
             Tree = new RepositoryTree(paths),
             Readme = paths.Where(p => !p.Contains('/', StringComparison.Ordinal) && p.StartsWith("README", StringComparison.OrdinalIgnoreCase))

@@ -169,7 +169,10 @@ public sealed class RepositoryScanner(TimeProvider timeProvider, RepositoryScanL
                     return true;
                 }
 
-                Files.Add(new ScannedFile(path, file.Length, lines));
+                Files.Add(new ScannedFile(path, file.Length, lines)
+                {
+                    Definitions = LanguageCatalog.IsCode(path) ? CodeDefinitions.In(File.ReadAllText(file.FullName, Encoding.UTF8)) : [],
+                });
                 if (file.Length <= limits.MaxManifestBytes && IsManifest(file.Name, atRoot))
                 {
                     Manifests.Add(new ManifestFile(path, File.ReadAllText(file.FullName, Encoding.UTF8)));

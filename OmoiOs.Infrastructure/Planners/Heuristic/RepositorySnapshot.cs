@@ -19,6 +19,10 @@ public sealed record RepositorySnapshot
 }
 
 /// <summary>A text file the scan read: its path relative to the repository root, its size and line count.</summary>
-public sealed record ScannedFile(string Path, long Bytes, long Lines);
+public sealed record ScannedFile(string Path, long Bytes, long Lines)
+{
+    /// <summary>For a code file, the names it defines (<see cref="CodeDefinitions"/>).</summary>
+    public IReadOnlyList<string> Definitions { get; init; } = [];
+}
 
 public sealed record ManifestFile(string Path, string Content);

@@ -109,4 +109,24 @@ public sealed class RepositoryProfilerTests
         var ruby = Assert.Single(profile.Conventions, c => c.Language == "Ruby");
         Assert.Equal((".rb", TestNaming.SuffixUnderscoreSpec), (ruby.Extension, ruby.TestNaming));
     }
+
+    [Fact]
+    public void Profile_NamesDefinedInSourcesTestsAndDeclarations_DefinersAreTheSourcesThatHoldTheCode()
+    {
+        var profile = RepositoryProfiler.Profile(new RepositorySnapshot
+        {
+            Name = "slugify",
+            Files =
+            [
+                new ScannedFile("index.d.ts", 200, 10) { Definitions = ["slugify", "Options"] },
+                new ScannedFile("index.js", 200, 10) { Definitions = ["slugify"] },
+                new ScannedFile("test.js", 200, 10) { Definitions = ["slugify"] },
+                new ScannedFile("types/extra.d.ts", 200, 10) { Definitions = ["Extra"] },
+            ],
+        });
+
+        Assert.Equal(["index.js"], profile.Definers["slugify"]);
+        Assert.False(profile.Definers.ContainsKey("Options"));
+        Assert.Equal(["types/extra.d.ts"], profile.Definers["Extra"]);
+    }
 }

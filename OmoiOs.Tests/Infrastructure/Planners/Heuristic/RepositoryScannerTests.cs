@@ -55,6 +55,18 @@ public sealed class RepositoryScannerTests : IDisposable
     }
 
     [Fact]
+    public async Task ScanAsync_SampleRepository_CodeFilesCarryTheNamesTheyDefine()
+    {
+        var path = await SampleAsync();
+
+        var snapshot = await CreateSut().ScanAsync(path, CancellationToken.None);
+
+        Assert.Contains("build_greeting", snapshot.Files.Single(f => f.Path == "sample_app/greeting.py").Definitions);
+        Assert.Equal(["capitalize", "truncate"], snapshot.Files.Single(f => f.Path == "src/text-format.js").Definitions);
+        Assert.Empty(snapshot.Files.Single(f => f.Path == "README.md").Definitions);
+    }
+
+    [Fact]
     public async Task ScanAsync_GitRepository_BranchHeadAndClean()
     {
         var path = await SampleAsync();
