@@ -51,10 +51,10 @@ public sealed class StorageFaultsMidRunTests(ITestOutputHelper output)
         var specId = await run.CreateAndExecuteAsync(server.Client, new { maxParallelTasks = 2 });
         await FaultRun.WaitForTasksAsync(server, specId, FaultRun.MidExecute);
 
-        // The copy is at least as old as Azurite's last save; three more seconds of writes are lost for sure, the
-        // worker's marker among them.
+        // The copy is at least as old as Azurite's last save; five more seconds of writes are lost for sure, the
+        // worker's marker (written every second) among them.
         var copy = azurite.SaveCopy();
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        await Task.Delay(TimeSpan.FromSeconds(5));
         await azurite.KillAndRestoreAsync(copy);
 
         var spec = await FinalAsync(server, specId);
