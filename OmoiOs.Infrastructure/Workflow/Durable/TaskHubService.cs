@@ -12,6 +12,9 @@ namespace OmoiOs.Infrastructure.Workflow.Durable;
 /// <summary>The Durable Task Framework's Azure Storage orchestration service for the records' storage account.</summary>
 internal static class TaskHubService
 {
+    /// <summary>Control-queue messages a worker holds fetched but unfinished before it pauses fetching (the provider's default, stated).</summary>
+    public const int PrefetchLimit = 64;
+
     /// <remarks>
     /// A 1 s polling ceiling instead of 30 s, so an idle hub notices new work at once; extended sessions keep a running
     /// orchestration in memory between its activities' results instead of replaying its history each time.
@@ -28,6 +31,7 @@ internal static class TaskHubService
             MaxQueuePollingInterval = TimeSpan.FromSeconds(1),
             ExtendedSessionsEnabled = true,
             ExtendedSessionIdleTimeout = TimeSpan.FromSeconds(30),
+            ControlQueueBufferThreshold = PrefetchLimit,
             ControlQueueVisibilityTimeout = hub.WorkerTakeover,
             WorkItemQueueVisibilityTimeout = hub.WorkerTakeover,
             LeaseInterval = hub.WorkerTakeover,

@@ -13,8 +13,10 @@ public static class TaskHubServiceCollectionExtensions
 {
     /// <summary>
     /// The local hosts' engine: the task hub on the records' storage as <see cref="IWorkflowClient"/>, and
-    /// <see cref="TaskHubWorkerHost"/> (a hosted service) to work on it, <see cref="StorageOutageMonitor"/> to say when
-    /// storage stops and starts answering, <see cref="LostWritesWatch"/> to restart the engine when storage lost writes, <see cref="EndedRunSweep"/> to settle specs whose run the engine ended, and <see cref="RunHistoryPurgeSweep"/> to delete old runs' history.
+    /// <see cref="TaskHubWorkerHost"/> (a hosted service) to work on it. Beside it: <see cref="StorageOutageMonitor"/>
+    /// says when storage stops and starts answering; <see cref="LostWritesWatch"/> and <see cref="PrefetchStallWatch"/>
+    /// restart the engine when storage lost writes or the engine stopped fetching; <see cref="EndedRunSweep"/> settles
+    /// specs whose run the engine ended; <see cref="RunHistoryPurgeSweep"/> deletes old runs' history.
     /// Azure uses Durable Functions instead.
     /// </summary>
     public static IServiceCollection AddTaskHub(this IServiceCollection services, IConfiguration configuration)
@@ -31,6 +33,7 @@ public static class TaskHubServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<TaskHubWorkerHost>());
         services.AddHostedService<StorageOutageMonitor>();
         services.AddHostedService<LostWritesWatch>();
+        services.AddHostedService<PrefetchStallWatch>();
         services.AddHostedService<EndedRunSweep>();
         services.AddHostedService<RunHistoryPurgeSweep>();
         return services;

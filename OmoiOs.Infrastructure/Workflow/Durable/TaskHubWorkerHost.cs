@@ -28,6 +28,7 @@ public sealed partial class TaskHubWorkerHost : IHostedService, IAsyncDisposable
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private TaskHubWorker? _worker;
+    private AzureStorageOrchestrationService? _service;
     private bool _started;
 
     public TaskHubWorkerHost(IOptions<TaskHubOptions> hub, IOptions<StorageOptions> storage, IServiceProvider services, ILoggerFactory loggerFactory)
@@ -85,6 +86,9 @@ public sealed partial class TaskHubWorkerHost : IHostedService, IAsyncDisposable
         }
     }
 
+    /// <summary>The running engine's provider; null when it is not running.</summary>
+    internal AzureStorageOrchestrationService? Service => _service;
+
     /// <summary>
     /// A worker of the task hub running the spec workflow and every catalogued activity, each through the adapter
     /// <paramref name="adapter"/> makes for it (the host's: the Core activity from its services; a test may stand in for one).
@@ -134,11 +138,13 @@ public sealed partial class TaskHubWorkerHost : IHostedService, IAsyncDisposable
         await service.CreateIfNotExistsAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
         var worker = CreateWorker(service, _loggerFactory, activity => CoreActivity.For(activity, _services));
         await worker.StartAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+        _service = service;
         return worker;
     }
 
     private async Task StopWorkerAsync(TaskHubWorker worker)
     {
+        _service = null;
         try
         {
             await worker.StopAsync(isForced: true).WaitAsync(StopDeadline).ConfigureAwait(false);
