@@ -83,7 +83,7 @@ public static class LongRunFigure
             if (clock.Elapsed - reportedAt >= ProgressInterval)
             {
                 reportedAt = clock.Elapsed;
-                await output.WriteLineAsync(Invariant.Format($"  … {clock.Elapsed.TotalMinutes:F0} min: {done} tasks done (about {Math.Min(expected, 1e9):F0} in all), {finished.Count} of {shape.Specs} specs final, RSS {Mb(ServeRun.ResidentBytes(server.Pid))} MB")).ConfigureAwait(false);
+                await output.WriteLineAsync(Invariant.Format($"  … {clock.Elapsed.TotalMinutes:F0} min: {done} tasks done (about {Math.Min(expected, 1e9):F0} in all), {finished.Count} of {shape.Specs} specs final, RSS {Mb(ServeRun.ResidentBytes(server.Pid))} MB, engine restarts {Count(server.Output, "restarting")}")).ConfigureAwait(false);
             }
 
             if (atTenth is null && done >= expected / 10)
@@ -101,6 +101,7 @@ public static class LongRunFigure
         await output.WriteLineAsync(Invariant.Format($"  {total} tasks in {shape.Specs} specs finished in {clock.Elapsed.TotalSeconds:F0} s ({total / clock.Elapsed.TotalSeconds:F1} tasks/s): {string.Join(", ", final.Values.GroupBy(s => s).Select(g => $"{g.Count()} {g.Key}"))}")).ConfigureAwait(false);
         await output.WriteLineAsync(Invariant.Format($"  RSS: {Mb(started)} MB at start, {Mb(atTenth.Value)} MB after {tenthAt} tasks, {Mb(end)} MB after {total}, peak {Mb(PeakBytes(server.Pid))} MB")).ConfigureAwait(false);
         await output.WriteLineAsync(Invariant.Format($"  growth (end ÷ first tenth): {growth:F2} (target <= {TargetGrowth}){(growth <= TargetGrowth ? "" : " MISSED")}")).ConfigureAwait(false);
+        await output.WriteLineAsync(Invariant.Format($"  server: {Count(server.Output, "fetches no more: restarting it")} engine restart(s) for a stalled fetch, {Count(server.Output, "lost writes it had acknowledged")} for lost writes; {Count(server.Output, "Deleted the engine's history")} history purge(s)")).ConfigureAwait(false);
         await output.WriteLineAsync(violations.Count == 0 ? "  invariants: all hold" : $"  invariants: MISSED, {violations.Count} violation(s):\n    " + string.Join("\n    ", violations.Take(20))).ConfigureAwait(false);
     }
 
@@ -118,6 +119,8 @@ public static class LongRunFigure
 
         return text.ToString();
     }
+
+    private static int Count(string log, string line) => log.Split('\n').Count(l => l.Contains(line, StringComparison.Ordinal));
 
     private static long PeakBytes(int pid)
     {
