@@ -61,7 +61,7 @@ public sealed class StorageFaultsMidRunTests(ITestOutputHelper output)
         Assert.False(server.HasExited, server.Output);
         Assert.True(spec.GetProperty("status").GetString() == "completed", $"spec ended {spec}; server said: {server.Output}");
         Assert.Contains("lost writes it had acknowledged", server.Output, StringComparison.Ordinal);
-        Assert.Contains("The workflow engine restarted on what storage now holds", server.Output, StringComparison.Ordinal);
+        Assert.Contains("The workflow engine restarted on a new provider", server.Output, StringComparison.Ordinal);
         await run.AssertInvariantsAsync(specId);
     }
 

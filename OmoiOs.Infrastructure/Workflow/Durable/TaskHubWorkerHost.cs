@@ -57,8 +57,8 @@ public sealed partial class TaskHubWorkerHost : IHostedService, IAsyncDisposable
 
     /// <summary>
     /// Replaces a running engine with a new one on a new provider, which knows only what storage holds. The provider keeps
-    /// partition leases, extended sessions and the activities it runs in memory; when storage lost writes it had
-    /// acknowledged, that memory is newer than storage, and stopping and starting the same provider keeps it.
+    /// partition leases, extended sessions, the activities it runs and its count of fetched messages in memory; when
+    /// storage lost writes it had acknowledged, or that count leaked, stopping and starting the same provider keeps them.
     /// A restart whose start fails leaves no engine running; the next restart starts one.
     /// </summary>
     public async Task RestartAsync(CancellationToken cancellationToken)
@@ -155,7 +155,7 @@ public sealed partial class TaskHubWorkerHost : IHostedService, IAsyncDisposable
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The workflow engine restarted on what storage now holds; work that was running resumes once its messages reappear.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The workflow engine restarted on a new provider, from what storage holds; work that was running resumes once its messages reappear.")]
     private static partial void Restarted(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The workflow engine did not stop within {Seconds} s; left behind.")]
