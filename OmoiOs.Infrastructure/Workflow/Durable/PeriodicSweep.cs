@@ -13,6 +13,8 @@ internal abstract partial class PeriodicSweep(TimeProvider timeProvider, ILogger
 {
     protected abstract TimeSpan Interval { get; }
 
+    protected TimeProvider Clock => timeProvider;
+
     /// <summary>What a round does, as the failure log names it ("settle specs whose run ended").</summary>
     protected abstract string Purpose { get; }
 

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace OmoiOs.Infrastructure.Workflow.Durable;
@@ -11,36 +10,27 @@ namespace OmoiOs.Infrastructure.Workflow.Durable;
 /// for 12 minutes. A new provider starts from an empty count and fetches those messages again (<see cref="PrefetchStall"/>
 /// tells this from a busy provider).
 /// </summary>
-internal sealed partial class PrefetchStallWatch(TaskHubWorkerHost engine, TimeProvider timeProvider, ILogger<PrefetchStallWatch> logger) : BackgroundService
+internal sealed partial class PrefetchStallWatch(TaskHubWorkerHost engine, TimeProvider timeProvider, ILogger<PrefetchStallWatch> logger)
+    : PeriodicSweep(timeProvider, logger)
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(15);
+    public static readonly TimeSpan Period = TimeSpan.FromSeconds(15);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    private readonly PrefetchStall _stall = new();
+
+    protected override TimeSpan Interval => Period;
+
+    protected override string Purpose => "check whether the workflow engine still fetches, or restart it";
+
+    protected override async Task SweepAsync(CancellationToken cancellationToken)
     {
-        var stall = new PrefetchStall();
-        using var timer = new PeriodicTimer(Interval, timeProvider);
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+        await engine.StartIfDownAsync(cancellationToken).ConfigureAwait(false);
+        if (engine.Service is { } service && PrefetchedMessages.IdsOf(service) is var held && _stall.Observe(held, Clock.GetUtcNow()))
         {
-            if (engine.Service is not { } service || PrefetchedMessages.IdsOf(service) is not { } held || !stall.Observe(held, timeProvider.GetUtcNow()))
-            {
-                continue;
-            }
-
             Stalled(logger, held.Count, PrefetchStall.StallTime.TotalMinutes);
-            try
-            {
-                await engine.RestartAsync(stoppingToken).ConfigureAwait(false);
-            }
-            catch (Exception failure) when (failure is not OperationCanceledException)
-            {
-                RestartFailed(logger, failure);
-            }
+            await engine.RestartAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The workflow engine has held the same {Count} orchestration messages without finishing them for {Minutes} minutes and fetches no more: restarting it.")]
     private static partial void Stalled(ILogger logger, int count, double minutes);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not restart the stalled workflow engine; trying again if it is still stalled.")]
-    private static partial void RestartFailed(ILogger logger, Exception failure);
 }

@@ -59,7 +59,7 @@ public sealed partial class TaskHubWorkerHost : IHostedService, IAsyncDisposable
     /// Replaces a running engine with a new one on a new provider, which knows only what storage holds. The provider keeps
     /// partition leases, extended sessions, the activities it runs and its count of fetched messages in memory; when
     /// storage lost writes it had acknowledged, or that count leaked, stopping and starting the same provider keeps them.
-    /// A restart whose start fails leaves no engine running; the next restart starts one.
+    /// A restart whose start fails leaves no engine running; <see cref="StartIfDownAsync"/> starts one.
     /// </summary>
     public async Task RestartAsync(CancellationToken cancellationToken)
     {
@@ -79,6 +79,27 @@ public sealed partial class TaskHubWorkerHost : IHostedService, IAsyncDisposable
 
             _worker = await StartWorkerAsync(cancellationToken).ConfigureAwait(false);
             Restarted(_logger);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Starts an engine when the host is running but has none: a restart stopped the last one and could not start the
+    /// next (storage failing again under it). The watches that restart the engine call this every round.
+    /// </summary>
+    internal async Task StartIfDownAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_started && _worker is null)
+            {
+                _worker = await StartWorkerAsync(cancellationToken).ConfigureAwait(false);
+                Restarted(_logger);
+            }
         }
         finally
         {

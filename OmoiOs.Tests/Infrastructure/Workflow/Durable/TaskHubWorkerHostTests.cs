@@ -128,7 +128,7 @@ public sealed class TaskHubWorkerHostTests : IDisposable
 
         await Task.Delay(TimeSpan.FromSeconds(3));
         var stuck = await Engine(services).GetAsync(spec.InstanceId, CancellationToken.None);
-        clock.Advance(PrefetchStallWatch.Interval);
+        clock.Advance(PrefetchStallWatch.Period);
         await Task.Delay(TimeSpan.FromMilliseconds(500));
         clock.Advance(PrefetchStall.StallTime);
         var state = await Engine(services).WaitForCompletionAsync(spec.InstanceId, CancellationToken.None).WaitAsync(Deadline);
