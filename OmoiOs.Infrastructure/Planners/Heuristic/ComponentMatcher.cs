@@ -45,7 +45,7 @@ public static partial class ComponentMatcher
     public static string? Match(PlannedRequirement requirement, RepositoryProfile profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        var candidates = profile.SourceFiles.Where(IsFeatureHome).ToList();
+        var candidates = profile.SourceFiles.Where(IsFeatureHome).ToHashSet(StringComparer.Ordinal);
         return Named(requirement, profile) ?? Defining(requirement, profile, candidates) ?? Best(requirement, profile, candidates, MinScore);
     }
 

@@ -76,6 +76,7 @@ public static partial class RepositoryProfiler
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var paths = snapshot.Files.Select(f => f.Path).ToList();
+        var existing = paths.ToHashSet(StringComparer.Ordinal);
         var tests = paths.Where(p => LanguageCatalog.IsCode(p) && TestFiles.IsTest(p)).ToList();
         var testSet = tests.ToHashSet(StringComparer.Ordinal);
         var sources = paths.Where(p => LanguageCatalog.IsCode(p) && !testSet.Contains(p)).ToList();
@@ -99,8 +100,8 @@ public static partial class RepositoryProfiler
             Conventions = codeLanguages.Select(l => Convention(l, sources, tests)).OfType<LanguageConvention>().ToList(),
             SourceFiles = sources,
             TestFiles = tests,
-            Definers = Definers(snapshot.Files, sources.ToHashSet(StringComparer.Ordinal), paths.ToHashSet(StringComparer.Ordinal)),
-            AllFiles = paths.ToHashSet(StringComparer.Ordinal),
+            Definers = Definers(snapshot.Files, sources.ToHashSet(StringComparer.Ordinal), existing),
+            AllFiles = existing,
             Tree = new RepositoryTree(paths),
             Readme = paths.Where(p => !p.Contains('/', StringComparison.Ordinal) && p.StartsWith("README", StringComparison.OrdinalIgnoreCase))
                 .Order(StringComparer.Ordinal).FirstOrDefault(),
