@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging.Abstractions;
 using OmoiOs.Benchmarks.Support;
@@ -40,7 +38,7 @@ public static class AzuriteFigure
     private static async Task<(TimeSpan Exit, int Readable)> RunCaseAsync(int signal, TimeSpan after, CancellationToken cancellationToken)
     {
         var launcher = new AzuriteLauncher(NullLogger<AzuriteLauncher>.Instance);
-        var ports = FreePorts();
+        var ports = FreePorts.Take(3);
         var settings = new AzuriteSettings(Path.Combine(Path.GetTempPath(), "omoi-azurite-figure-" + Guid.NewGuid().ToString("N")[..12]))
         {
             BlobPort = ports[0],
@@ -84,14 +82,5 @@ public static class AzuriteFigure
             await launcher.StopAsync(settings, TimeSpan.FromSeconds(30), CancellationToken.None).ConfigureAwait(false);
             Directory.Delete(settings.Directory, recursive: true);
         }
-    }
-
-    private static int[] FreePorts()
-    {
-        var listeners = Enumerable.Range(0, 3).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
-        listeners.ForEach(l => l.Start());
-        var ports = listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
-        listeners.ForEach(l => l.Stop());
-        return ports;
     }
 }

@@ -39,14 +39,17 @@ public sealed class FigureServices : IAsyncDisposable
 
     public TableClient Records => TableService.GetTableClient(TablePrefix + "Records");
 
-    public static FigureServices Create(int maxConcurrentActivities = 100)
+    /// <summary>OMOI_STORAGE when set, else the development storage.</summary>
+    public static string DefaultConnectionString => Environment.GetEnvironmentVariable("OMOI_STORAGE") ?? StorageOptions.DevelopmentStorage;
+
+    public static FigureServices Create(int maxConcurrentActivities = 100, string? connectionString = null)
     {
         var prefix = "Fig" + Guid.NewGuid().ToString("N")[..12];
         var settings = new Dictionary<string, string?>
         {
             ["OMOI_TABLE_PREFIX"] = prefix,
             ["OMOI_TASK_HUB"] = prefix,
-            ["OMOI_STORAGE"] = Environment.GetEnvironmentVariable("OMOI_STORAGE") ?? StorageOptions.DevelopmentStorage,
+            ["OMOI_STORAGE"] = connectionString ?? DefaultConnectionString,
             ["OMOI_MAX_ACTIVITIES"] = maxConcurrentActivities.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();

@@ -30,15 +30,17 @@ public sealed class ServeRun : IAsyncDisposable
     public Dictionary<string, string?> Settings { get; }
 
     /// <param name="agent">The agent by name (<c>example</c> is the bundled one; <c>noop</c> runs <c>true</c>).</param>
-    public static async Task<ServeRun> CreateAsync(string agent, TimeSpan takeover)
+    /// <param name="connectionString">The storage account; by default OMOI_STORAGE, else the development storage.</param>
+    public static async Task<ServeRun> CreateAsync(string agent, TimeSpan takeover, string? connectionString = null)
     {
-        var storage = FigureServices.Create();
+        connectionString ??= FigureServices.DefaultConnectionString;
+        var storage = FigureServices.Create(connectionString: connectionString);
         var root = Path.Combine(Path.GetTempPath(), "omoi-figure-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(root);
         var repository = await SampleRepository.CreateAsync().ConfigureAwait(false);
         var settings = new Dictionary<string, string?>
         {
-            ["OMOI_STORAGE"] = Environment.GetEnvironmentVariable("OMOI_STORAGE") ?? "UseDevelopmentStorage=true",
+            ["OMOI_STORAGE"] = connectionString,
             ["OMOI_TABLE_PREFIX"] = storage.TablePrefix,
             ["OMOI_TASK_HUB"] = storage.TablePrefix,
             ["OMOI_PLANNER"] = "heuristic",
