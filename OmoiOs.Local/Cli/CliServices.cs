@@ -11,7 +11,9 @@ namespace OmoiOs.Local.Cli;
 /// </summary>
 internal sealed class CliServices : IAsyncDisposable
 {
+    private static readonly TimeSpan StopWait = TimeSpan.FromSeconds(30);
     private readonly ServiceProvider _provider;
+    private List<IHostedService> _started = [];
 
     private CliServices(ServiceProvider provider)
     {
@@ -42,8 +44,28 @@ internal sealed class CliServices : IAsyncDisposable
     public T Get<T>()
         where T : notnull => _provider.GetRequiredService<T>();
 
+    /// <summary>
+    /// Starts the task hub worker with what a server runs beside it (<see cref="TaskHubServiceCollectionExtensions.AddTaskHub"/>):
+    /// the storage outage monitor, the watches that restart the engine, the sweeps. Stopped, in reverse order, on dispose.
+    /// </summary>
+    public async Task StartWorkerAsync(CancellationToken cancellationToken)
+    {
+        foreach (var service in _provider.GetServices<IHostedService>())
+        {
+            await service.StartAsync(cancellationToken);
+            _started.Add(service);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
+        using var wait = new CancellationTokenSource(StopWait);
+        foreach (var service in Enumerable.Reverse(_started))
+        {
+            await service.StopAsync(wait.Token);
+        }
+
+        _started = [];
         await _provider.DisposeAsync();
     }
 }

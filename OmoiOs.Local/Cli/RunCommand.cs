@@ -5,12 +5,12 @@ using OmoiOs.Core.Application;
 using OmoiOs.Core.Application.Contracts;
 using OmoiOs.Core.Domain;
 using OmoiOs.Core.Domain.Transitions;
+using OmoiOs.Core.Errors;
 using OmoiOs.Core.Export;
 using OmoiOs.Core.Serialization;
 using OmoiOs.Core.Workflow;
 using OmoiOs.Infrastructure.Repositories;
 using OmoiOs.Infrastructure.Storage;
-using OmoiOs.Infrastructure.Workflow.Durable;
 
 namespace OmoiOs.Local.Cli;
 
@@ -67,7 +67,7 @@ internal static class RunCommand
                 },
                 cancellationToken);
             Console.WriteLine($"omoi: created {created.Id} \"{created.Title}\" on {created.Repository}; planner {created.Options.Planner}.");
-            await services.Get<TaskHubWorkerHost>().StartAsync(cancellationToken);
+            await services.StartWorkerAsync(cancellationToken);
             await specs.ExecuteAsync(created.Id, workflows, cancellationToken);
 
             var watch = Stopwatch.StartNew();
@@ -89,26 +89,34 @@ internal static class RunCommand
         var reconciledAt = TimeSpan.Zero;
         while (true)
         {
-            foreach (var e in await specs.EventsAsync(specId, seen, 1000, cancellationToken))
+            try
             {
-                seen = e.Sequence;
-                if (e.Type is SpecEventTypes.PhaseCompleted or SpecEventTypes.PhaseRetry or SpecEventTypes.PhaseFailed)
+                foreach (var e in await specs.EventsAsync(specId, seen, 1000, cancellationToken))
                 {
-                    scores.Add($"{e.Payload["phase"]} {(double?)e.Payload["score"]:0.00}{(e.Type == SpecEventTypes.PhaseCompleted ? "" : " ✗")}");
+                    seen = e.Sequence;
+                    if (e.Type is SpecEventTypes.PhaseCompleted or SpecEventTypes.PhaseRetry or SpecEventTypes.PhaseFailed)
+                    {
+                        scores.Add($"{e.Payload["phase"]} {(double?)e.Payload["score"]:0.00}{(e.Type == SpecEventTypes.PhaseCompleted ? "" : " ✗")}");
+                    }
+                }
+
+                var spec = await specs.GetAsync(specId, cancellationToken);
+                if (watch.Elapsed - reconciledAt >= ReconcileInterval)
+                {
+                    reconciledAt = watch.Elapsed;
+                    spec = (await reconciler.ReconcileAsync(spec, workflows, cancellationToken))?.Spec ?? spec;
+                }
+
+                report(new SpecSnapshot(spec, await specs.ExecutionStatusAsync(specId, cancellationToken), scores, watch.Elapsed));
+                if (SpecTransitions.IsFinished(spec.Status) && await workflows.GetAsync(spec.InstanceId, cancellationToken) is not { IsRunning: true })
+                {
+                    return spec;
                 }
             }
-
-            var spec = await specs.GetAsync(specId, cancellationToken);
-            if (watch.Elapsed - reconciledAt >= ReconcileInterval)
+            catch (StorageUnavailableException)
             {
-                reconciledAt = watch.Elapsed;
-                spec = (await reconciler.ReconcileAsync(spec, workflows, cancellationToken))?.Spec ?? spec;
-            }
-
-            report(new SpecSnapshot(spec, await specs.ExecutionStatusAsync(specId, cancellationToken), scores, watch.Elapsed));
-            if (SpecTransitions.IsFinished(spec.Status) && await workflows.GetAsync(spec.InstanceId, cancellationToken) is not { IsRunning: true })
-            {
-                return spec;
+                // A moment without storage (Azurite restarted under the run) is not the run's end: the outage monitor
+                // logs it, the watches restart the engine if storage lost writes, and the next read goes on from there.
             }
 
             await Task.Delay(PollInterval, cancellationToken);

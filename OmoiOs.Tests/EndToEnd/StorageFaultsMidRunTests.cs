@@ -1,15 +1,16 @@
+using System.Text.RegularExpressions;
 using OmoiOs.Tests.Support;
 using Xunit.Abstractions;
 
 namespace OmoiOs.Tests.EndToEnd;
 
 /// <summary>
-/// The storage under a running <c>omoi serve</c> fails in the middle of EXECUTE, on an Azurite of the test's own (on-disk
+/// The storage under a running <c>omoi serve</c> (or <c>omoi run</c>) fails in the middle of EXECUTE, on an Azurite of the test's own (on-disk
 /// data in a temporary folder): SIGKILLed and restarted on the same data, restored to an older copy of its data, or
 /// unreachable for 30 s behind a proxy. The run resumes and finishes, and the run invariants hold.
 /// </summary>
 [Trait("Category", "Faults")]
-public sealed class StorageFaultsMidRunTests(ITestOutputHelper output)
+public sealed partial class StorageFaultsMidRunTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Outage = TimeSpan.FromSeconds(30);
 
@@ -66,6 +67,28 @@ public sealed class StorageFaultsMidRunTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task OmoiRun_StorageRestoredToAnOlderCopyUnderIt_RestartsItsEngineAndTheSpecCompletes()
+    {
+        await using var azurite = await PrivateAzurite.StartAsync();
+        // Tasks of 3 s, so the run is still executing when storage goes back in time, 5 s after the fault point.
+        await using var run = await FaultRun.CreateAsync(azurite.Settings.ConnectionString, agentPause: TimeSpan.FromSeconds(3));
+        var specFile = Path.Combine(AppContext.BaseDirectory, "Samples", "specs", "greeting-feature.md");
+        await using var command = OmoiCliProcess.Start(run.Settings, run.Root, "run", specFile, "--repo", run.Repository, "--max-parallel", "2");
+        await run.WaitForMidExecuteRecordsAsync(command);
+
+        var copy = azurite.SaveCopy();
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        await azurite.KillAndRestoreAsync(copy);
+
+        var (exitCode, printed) = await command.WaitAsync(ResumeDeadline);
+        output.WriteLine(printed);
+        Assert.True(exitCode == 0, printed);
+        Assert.Contains("lost writes it had acknowledged", printed, StringComparison.Ordinal);
+        Assert.Contains("The workflow engine restarted on a new provider", printed, StringComparison.Ordinal);
+        await run.AssertInvariantsAsync(SpecId().Match(printed).Value);
+    }
+
+    [Fact]
     public async Task OmoiServe_StorageUnreachableFor30sMidExecute_LogsClearErrorsAndFinishesWhenItIsBack()
     {
         await using var azurite = await PrivateAzurite.StartAsync();
@@ -114,4 +137,7 @@ public sealed class StorageFaultsMidRunTests(ITestOutputHelper output)
             output.WriteLine(server.Output);
         }
     }
+
+    [GeneratedRegex("spec-[0-9a-f]{12}")]
+    private static partial Regex SpecId();
 }

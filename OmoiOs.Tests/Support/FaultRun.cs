@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
 
 namespace OmoiOs.Tests.Support;
 
@@ -15,7 +17,7 @@ public sealed class FaultRun : IAsyncDisposable
     // never conflicting, and every attempt's cost must reach the spec once.
     private const string SlowAgentScript = """
         #!/bin/sh
-        sleep 0.4
+        sleep {pause}
         echo "$OMOI_TASK_KEY attempt $OMOI_ATTEMPT" > "omoi-$OMOI_TASK_KEY.txt"
         echo '{"type":"result","total_cost_usd":0.25,"usage":{"input_tokens":10,"output_tokens":5}}'
         """;
@@ -36,13 +38,15 @@ public sealed class FaultRun : IAsyncDisposable
     public Dictionary<string, string?> Settings { get; }
 
     /// <param name="storage">The store's connection string; the shared Azurite's unless the test has its own.</param>
-    public static async Task<FaultRun> CreateAsync(string storage = "UseDevelopmentStorage=true")
+    /// <param name="agentPause">How long each task's agent waits before it writes its file (0.4 s unless given).</param>
+    public static async Task<FaultRun> CreateAsync(string storage = "UseDevelopmentStorage=true", TimeSpan? agentPause = null)
     {
         var root = Path.Combine(Path.GetTempPath(), "omoi-fault-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(root);
         var repository = await SampleRepository.CreateAsync();
         var agent = Path.Combine(root, "slow-agent.sh");
-        await File.WriteAllTextAsync(agent, SlowAgentScript.Replace("\r\n", "\n", StringComparison.Ordinal) + "\n");
+        var pause = (agentPause ?? TimeSpan.FromSeconds(0.4)).TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await File.WriteAllTextAsync(agent, SlowAgentScript.Replace("{pause}", pause, StringComparison.Ordinal).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n");
         if (!OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(agent, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
@@ -88,6 +92,39 @@ public sealed class FaultRun : IAsyncDisposable
             }
 
             Assert.True(DateTimeOffset.UtcNow < deadline, $"the run never reached the fault point; last {status}; server said: {server.Output}");
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>
+    /// Polls the test's task records until two are completed and one is running (<see cref="MidExecute"/>), for a run
+    /// with no server to ask (<c>omoi run</c>).
+    /// </summary>
+    public async Task WaitForMidExecuteRecordsAsync(OmoiCliProcess command)
+    {
+        var records = new TableClient(Settings["OMOI_STORAGE"], Settings["OMOI_TABLE_PREFIX"] + "Records");
+        var deadline = DateTimeOffset.UtcNow + LocalServerHarness.StateDeadline;
+        while (true)
+        {
+            var statuses = new List<string>();
+            try
+            {
+                await foreach (var task in records.QueryAsync<TableEntity>("kind eq 'task'", select: ["status"]))
+                {
+                    statuses.Add(task.GetString("status"));
+                }
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+                // The command has not created its tables yet.
+            }
+
+            if (statuses.Count(s => s == "completed") >= 2 && statuses.Contains("running"))
+            {
+                return;
+            }
+
+            Assert.True(DateTimeOffset.UtcNow < deadline, $"the run never reached the fault point; tasks {string.Join(", ", statuses)}; omoi said: {command.Output}");
             await Task.Delay(50);
         }
     }
