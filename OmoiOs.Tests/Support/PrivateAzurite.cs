@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.Logging.Abstractions;
 using OmoiOs.Infrastructure.LocalDev;
 
@@ -22,7 +20,7 @@ public sealed class PrivateAzurite : IAsyncDisposable
     public static async Task<PrivateAzurite> StartAsync()
     {
         var directory = Path.Combine(Path.GetTempPath(), "omoi-azurite-" + Guid.NewGuid().ToString("N")[..12]);
-        var ports = FreePorts(3);
+        var ports = FreePorts.Take(3);
         var azurite = new PrivateAzurite(new AzuriteSettings(directory) { BlobPort = ports[0], QueuePort = ports[1], TablePort = ports[2] });
         await azurite.RestartAsync();
         return azurite;
@@ -112,14 +110,5 @@ public sealed class PrivateAzurite : IAsyncDisposable
         {
             CopyFolder(folder, Path.Combine(to, Path.GetFileName(folder)));
         }
-    }
-
-    private static int[] FreePorts(int count)
-    {
-        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
-        listeners.ForEach(l => l.Start());
-        var ports = listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
-        listeners.ForEach(l => l.Stop());
-        return ports;
     }
 }

@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Logging.Abstractions;
 using OmoiOs.Benchmarks.Support;
 using OmoiOs.Infrastructure.LocalDev;
+using OmoiOs.Tests.Support;
 
 namespace OmoiOs.Benchmarks.Figures;
 

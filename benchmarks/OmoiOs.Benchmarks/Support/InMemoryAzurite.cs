@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 using OmoiOs.Infrastructure.LocalDev;
+using OmoiOs.Tests.Support;
 
 namespace OmoiOs.Benchmarks.Support;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace OmoiOs.Benchmarks.Support;
+namespace OmoiOs.Tests.Support;
 
 public static class FreePorts
 {
