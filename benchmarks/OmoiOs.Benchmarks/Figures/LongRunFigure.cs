@@ -105,7 +105,7 @@ public static class LongRunFigure
         await output.WriteLineAsync(Invariant.Format($"  {total} tasks in {shape.Specs} specs finished in {clock.Elapsed.TotalSeconds:F0} s ({total / clock.Elapsed.TotalSeconds:F1} tasks/s): {string.Join(", ", final.Values.GroupBy(s => s).Select(g => $"{g.Count()} {g.Key}"))}")).ConfigureAwait(false);
         await output.WriteLineAsync(Invariant.Format($"  RSS: {Mb(started)} MB at start, {Mb(atTenth.Value)} MB after {tenthAt} tasks, {Mb(end)} MB after {total}, peak {Mb(PeakBytes(server.Pid))} MB")).ConfigureAwait(false);
         await output.WriteLineAsync(Invariant.Format($"  growth (end ÷ first tenth): {growth:F2} (target <= {TargetGrowth}){(growth <= TargetGrowth ? "" : " MISSED")}")).ConfigureAwait(false);
-        await output.WriteLineAsync(Invariant.Format($"  server: {Count(server.Output, "fetches no more: restarting it")} engine restart(s) for a stalled fetch, {Count(server.Output, "lost writes it had acknowledged")} for lost writes; {Count(server.Output, "Deleted the engine's history")} history purge(s)")).ConfigureAwait(false);
+        await output.WriteLineAsync(Invariant.Format($"  server: {Count(server.Output, "fetches no more: restarting it")} engine restart(s) for a stalled fetch, {Count(server.Output, "lost writes it had acknowledged")} for lost writes; the engine holds the history of {await run.EngineInstancesAsync(cancellationToken).ConfigureAwait(false)} of {shape.Specs} runs (the others purged)")).ConfigureAwait(false);
         await output.WriteLineAsync(violations.Count == 0 ? "  invariants: all hold" : $"  invariants: MISSED, {violations.Count} violation(s):\n    " + string.Join("\n    ", violations.Take(20))).ConfigureAwait(false);
     }
 

@@ -128,6 +128,10 @@ public sealed class ServeRun : IAsyncDisposable
         return await invariants.ViolationsAsync(specIds, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The runs whose history the engine still holds (finished runs past the retention are purged).</summary>
+    public async Task<int> EngineInstancesAsync(CancellationToken cancellationToken) =>
+        (await _storage.Get<AzureStorageOrchestrationService>().GetOrchestrationStateAsync(cancellationToken).ConfigureAwait(false)).Count;
+
     /// <summary>Resident set of a process, from the kernel (Linux).</summary>
     public static long ResidentBytes(int pid)
     {
