@@ -99,22 +99,22 @@ public static class Phrases
             return null;
         }
 
-        if (!EndsWhole(title))
+        var sourceWords = sources.Where(s => !string.IsNullOrWhiteSpace(s)).Select(Normalize).ToList();
+        if (!EndsWhole(title) && !sourceWords.Any(source => EndsAsSourceEnds(Normalize(title), source)))
         {
             return $"\"{title}\" ends mid-phrase";
         }
 
         var colon = title.LastIndexOf(": ", StringComparison.Ordinal);
         var parts = colon > 0 ? [title, title[(colon + 2)..]] : new[] { title };
-        foreach (var source in sources.Where(s => !string.IsNullOrWhiteSpace(s)))
+        foreach (var source in sourceWords)
         {
-            var sourceWords = Normalize(source);
             foreach (var part in parts)
             {
                 var titleWords = Normalize(part);
-                if (titleWords.Length >= 2 && titleWords.Length <= sourceWords.Length && StopsMidClause(titleWords, sourceWords))
+                if (titleWords.Length >= 2 && titleWords.Length <= source.Length && StopsMidClause(titleWords, source))
                 {
-                    return $"\"{title}\" stops mid-clause of \"{Ellipsis(source)}\"";
+                    return $"\"{title}\" stops mid-clause of \"{Ellipsis(string.Join(' ', source))}\"";
                 }
             }
         }
@@ -151,6 +151,17 @@ public static class Phrases
         }
 
         return !EndsWithPunctuation(source, title.Length) && !BeforeClause(source, title.Length) && !BeforePhrase(source, title.Length);
+    }
+
+    /// <summary>
+    /// A title that ends as its source sentence does is whole even on a word that usually needs more after it: "as
+    /// before", "more than once" end their sentence as adverbs. Its last words (up to three) must be the source's last.
+    /// </summary>
+    private static bool EndsAsSourceEnds(string[] title, string[] source)
+    {
+        var compared = Math.Min(3, title.Length);
+        return compared > 0 && source.Length >= compared
+            && title[^compared..].Zip(source[^compared..]).All(w => string.Equals(Bare(w.First), Bare(w.Second), StringComparison.OrdinalIgnoreCase));
     }
 
     private static bool EndsWithPunctuation(string[] words, int count) => words[count - 1].TrimEnd('"', '\'', '`').EndsWith(ClauseEndPunctuation);

@@ -34,6 +34,19 @@ public sealed class PhrasesTests
     }
 
     [Fact]
+    public void CutProblem_TitleEndingOnAnAdverbWhereItsSourceSentenceEnds_Null()
+    {
+        // hukkin/tomli, 2026-12-05: the whole statement became the title and failed REQUIREMENTS three times as "mid-phrase".
+        Assert.Null(Phrases.CutProblem("Integers are parsed with `int` as before", ["integers are parsed with `int` as before", "WHEN `parse_int` is not given, THE SYSTEM SHALL parse integers with `int` as before."]));
+    }
+
+    [Fact]
+    public void CutProblem_TitleEndingOnAPrepositionItsSourceGoesOnFrom_EndsMidPhrase()
+    {
+        Assert.Equal("\"Retry the request before\" ends mid-phrase", Phrases.CutProblem("Retry the request before", ["retry the request before the deadline passes"]));
+    }
+
+    [Fact]
     public void CutProblem_CutMidWord_Found()
     {
         Assert.NotNull(Phrases.CutProblem("Print the greet", ["print the greeting word"]));
