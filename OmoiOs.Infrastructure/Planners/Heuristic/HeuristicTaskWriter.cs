@@ -34,6 +34,11 @@ public static class HeuristicTaskWriter
         var plan = new Plan(profile);
         var implementations = new Dictionary<int, List<Draft>>();
         var components = Order(design.Components);
+
+        // A spec that names one test file ("tests go in tests/test_misc.py") wants the feature's tests there, not in a
+        // test file per source file beside it.
+        var oneNamedTestFile = design.Components.Count(c => c.Type == TestComponent) == 1;
+        var testedInNamed = new List<PlannedRequirement>();
         foreach (var index in components.Where(i => design.Components[i].Type is not ("documentation" or TestComponent)))
         {
             var component = design.Components[index];
@@ -47,14 +52,14 @@ public static class HeuristicTaskWriter
                 .SelectMany(name => design.Components.Select((c, i) => (c, i)).Where(x => x.c.Name == name && implementations.ContainsKey(x.i)))
                 .Select(x => implementations[x.i][^1]).ToList();
             implementations[index] = plan.Implement(component.FilePath, served, component.Type == "configuration", after);
-            plan.Test(component.FilePath, served, implementations[index]);
+            TestOrDefer(component.FilePath, served, implementations[index]);
         }
 
         // A test file the design names (a spec's "tests go in tests/test_x.py") gets tests, after every implementation; never an implementation or a test of its own.
         foreach (var index in components.Where(i => design.Components[i].Type == TestComponent))
         {
             var component = design.Components[index];
-            var served = component.Requirements.Where(known.ContainsKey).Distinct(StringComparer.Ordinal).Select(id => known[id]).ToList();
+            var served = testedInNamed.Concat(component.Requirements.Where(known.ContainsKey).Select(id => known[id])).DistinctBy(r => r.Id, StringComparer.Ordinal).ToList();
             if (served.Count > 0)
             {
                 implementations[index] = [plan.TestIn(component.FilePath, component.FilePath, served, implementations.Values.SelectMany(d => d).ToList())];
@@ -86,6 +91,17 @@ public static class HeuristicTaskWriter
 
         plan.Include(specNamedFiles);
         return plan.ToOutput();
+        void TestOrDefer(string sourceFile, List<PlannedRequirement> served, List<Draft> drafts)
+        {
+            if (oneNamedTestFile)
+            {
+                testedInNamed.AddRange(served);
+            }
+            else
+            {
+                plan.Test(sourceFile, served, drafts);
+            }
+        }
     }
 
     /// <summary>Components in dependency order (a component after those it depends on), ties and cycles broken by the design's order.</summary>

@@ -34,7 +34,26 @@ public sealed class HeuristicTaskWriterTests
         Assert.Equal(["TSK-001", "TSK-003", "TSK-004"], output.CriticalPath);
     }
 
-    [Theory]
+    [Fact]
+    public void Write_SpecNamingOneTestFile_EveryTestGoesThereAfterEveryImplementation()
+    {
+        // hukkin/tomli, 2026-12-05: "Tests go in `tests/test_misc.py`" got a test task there and another in a new
+        // tests/test_parser.py beside the source file.
+        var profile = Snapshots.SampleAppProfile();
+        var description = Specs.Greeting + "\n- Tests go in `tests/test_cli.py`.\n";
+        var requirements = HeuristicRequirementsWriter.Write(Specs.GreetingTitle, description, PlannerFeedback.None);
+        var design = HeuristicDesignWriter.Write(Specs.GreetingTitle, requirements, profile, ["tests/test_cli.py"]);
+
+        var tasks = HeuristicTaskWriter.Write(Specs.GreetingTitle, requirements, design, profile, PlannerFeedback.None, ["tests/test_cli.py"]).Tasks;
+
+        var test = Assert.Single(tasks, t => t.Type == SpecTaskType.Test);
+        Assert.Equal(["tests/test_cli.py"], test.FilesToCreate.Concat(test.FilesToModify));
+        var implementations = tasks.Where(t => t.Type == SpecTaskType.Implementation).ToList();
+        Assert.Subset(test.RequirementsAddressed.ToHashSet(), implementations.SelectMany(t => t.RequirementsAddressed).ToHashSet());
+        Assert.All(implementations, t => Assert.Contains(t.Id, test.DependsOn));
+    }
+
+        [Theory]
     [MemberData(nameof(AllSpecs))]
     public void Write_AnySpec_GraphIsAValidSchedule(string title, string description)
     {
