@@ -91,6 +91,7 @@ public static class HeuristicTaskWriter
 
         plan.Include(specNamedFiles);
         return plan.ToOutput();
+
         void TestOrDefer(string sourceFile, List<PlannedRequirement> served, List<Draft> drafts)
         {
             if (oneNamedTestFile)
