@@ -216,7 +216,7 @@ public sealed class AzuriteLauncher(ILogger<AzuriteLauncher> logger)
         }
     }
 
-    private static async Task<bool> IsListeningAsync(int port, CancellationToken cancellationToken)
+    internal static async Task<bool> IsListeningAsync(int port, CancellationToken cancellationToken)
     {
         using var client = new TcpClient();
         try

@@ -5,9 +5,9 @@ using Xunit.Abstractions;
 namespace OmoiOs.Tests.EndToEnd;
 
 /// <summary>
-/// The storage under a running <c>omoi serve</c> (or <c>omoi run</c>) fails in the middle of EXECUTE, on an Azurite of the test's own (on-disk
-/// data in a temporary folder): SIGKILLed and restarted on the same data, restored to an older copy of its data, or
-/// unreachable for 30 s behind a proxy. The run resumes and finishes, and the run invariants hold.
+/// The storage under a running <c>omoi serve</c> (or <c>omoi run</c>) fails in the middle of EXECUTE, on an Azurite of
+/// the test's own (on-disk data in a temporary folder): SIGKILLed and restarted on the same data, restored to an older
+/// copy of its data, or unreachable for 30 s behind a proxy. The run resumes and finishes, and the run invariants hold.
 /// </summary>
 [Trait("Category", "Faults")]
 public sealed partial class StorageFaultsMidRunTests(ITestOutputHelper output)

@@ -5,9 +5,9 @@ using Azure.Data.Tables;
 namespace OmoiOs.Tests.Support;
 
 /// <summary>
-/// What a fault test on real <c>omoi serve</c> processes starts from: a temporary folder, a fresh sample repository, an
-/// agent slow enough to be interrupted (it writes a file of its own and reports a cost), settings for tables and a
-/// task hub of the test's own on the given storage with the 15 s worker takeover, and the run invariants.
+/// What a fault test on real <c>omoi serve</c> or <c>omoi run</c> processes starts from: a temporary folder, a fresh
+/// sample repository, an agent slow enough to be interrupted (it writes a file of its own and reports a cost), settings
+/// for tables and a task hub of the test's own on the given storage with the 15 s worker takeover, and the run invariants.
 /// </summary>
 public sealed class FaultRun : IAsyncDisposable
 {
@@ -34,7 +34,7 @@ public sealed class FaultRun : IAsyncDisposable
     /// <summary>A git repository (the sample app, committed on main) specs name.</summary>
     public string Repository { get; }
 
-    /// <summary>The environment of every <c>omoi serve</c> of the test.</summary>
+    /// <summary>The environment of every <c>omoi</c> process of the test.</summary>
     public Dictionary<string, string?> Settings { get; }
 
     /// <param name="storage">The store's connection string; the shared Azurite's unless the test has its own.</param>

@@ -100,7 +100,8 @@ public static class Phrases
         }
 
         var sourceWords = sources.Where(s => !string.IsNullOrWhiteSpace(s)).Select(Normalize).ToList();
-        if (!EndsWhole(title) && !sourceWords.Any(source => EndsAsSourceEnds(Normalize(title), source)))
+        var titleWords = Normalize(title);
+        if (!EndsWhole(title) && !sourceWords.Any(source => EndsAsSourceEnds(titleWords, source)))
         {
             return $"\"{title}\" ends mid-phrase";
         }
@@ -111,8 +112,8 @@ public static class Phrases
         {
             foreach (var part in parts)
             {
-                var titleWords = Normalize(part);
-                if (titleWords.Length >= 2 && titleWords.Length <= source.Length && StopsMidClause(titleWords, source))
+                var partWords = Normalize(part);
+                if (partWords.Length >= 2 && partWords.Length <= source.Length && StopsMidClause(partWords, source))
                 {
                     return $"\"{title}\" stops mid-clause of \"{Ellipsis(string.Join(' ', source))}\"";
                 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Sockets;
 using OmoiOs.Infrastructure.LocalDev;
 using OmoiOs.Tests.Support;
 
@@ -22,8 +21,6 @@ public sealed class InMemoryAzurite : IAsyncDisposable
     }
 
     public AzuriteSettings Settings { get; }
-
-    public int Pid => _process.Id;
 
     public static async Task<InMemoryAzurite> StartAsync(CancellationToken cancellationToken)
     {
@@ -51,7 +48,7 @@ public sealed class InMemoryAzurite : IAsyncDisposable
         process.BeginErrorReadLine();
         var azurite = new InMemoryAzurite(process, settings);
         var waited = Stopwatch.StartNew();
-        while (!await AcceptsAsync(settings.TablePort, cancellationToken).ConfigureAwait(false))
+        while (!await AzuriteLauncher.IsListeningAsync(settings.TablePort, cancellationToken).ConfigureAwait(false))
         {
             if (process.HasExited || waited.Elapsed > StartDeadline)
             {
@@ -74,20 +71,6 @@ public sealed class InMemoryAzurite : IAsyncDisposable
         }
 
         _process.Dispose();
-    }
-
-    private static async Task<bool> AcceptsAsync(int port, CancellationToken cancellationToken)
-    {
-        using var client = new TcpClient();
-        try
-        {
-            await client.ConnectAsync("127.0.0.1", port, cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
     }
 
     private static string Port(int port) => port.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -53,7 +53,7 @@ public sealed class HeuristicTaskWriterTests
         Assert.All(implementations, t => Assert.Contains(t.Id, test.DependsOn));
     }
 
-        [Theory]
+    [Theory]
     [MemberData(nameof(AllSpecs))]
     public void Write_AnySpec_GraphIsAValidSchedule(string title, string description)
     {
